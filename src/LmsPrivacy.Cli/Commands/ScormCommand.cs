@@ -1,0 +1,14 @@
+using System.CommandLine;
+using LmsPrivacy.Cli.Infrastructure;
+
+namespace LmsPrivacy.Cli.Commands;
+
+/// <summary>The `lmsprivacy scorm` area. Not built yet: returns null so it is not offered.</summary>
+internal static class ScormCommand
+{
+    public static Command? Create(CliContext context)
+    {
+        _ = context;
+        return null;
+    }
+}

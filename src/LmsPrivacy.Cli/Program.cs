@@ -1,0 +1,3 @@
+using LmsPrivacy.Cli.Infrastructure;
+
+return await CliApp.RunAsync(args, CliContext.FromConsole()).ConfigureAwait(false);
