@@ -416,7 +416,8 @@ public sealed class RetentionEvaluator
                 }
             }
 
-            if (_owner._options.RecentActivityGuard && s.Status is RetentionStatus.Expired or RetentionStatus.PartlyExpired
+            var heldByReview = s.OwnDefaultExpired && s.BlockedBy >= 0 && _state[s.BlockedBy].Status == RetentionStatus.NeedsReview;
+            if (_owner._options.RecentActivityGuard && (s.Status is RetentionStatus.Expired or RetentionStatus.PartlyExpired || heldByReview)
                 && s.Activity is { } activity && activity > anchorAt)
             {
                 s.Status = RetentionStatus.NeedsReview;
