@@ -34,7 +34,8 @@ public static class LtiArbitraries
         Gen.ArrayOf(Gen.Elements("abcdefghijkmnpqrstuvwxyz23456789".ToCharArray()), 8).Select(chars => prefix + new string(chars));
 
     private static Gen<LaunchCase> LaunchGen =>
-        from seed in Gen.Choose(0, int.MaxValue)
+        from pic in Token("pic")
+        from user in Token("usr")
         from given in Token("Gv")
         from family in Token("Fm")
         from local in Token("ml")
@@ -46,9 +47,9 @@ public static class LtiArbitraries
         from customKeys in Gen.SubListOf(new[] { "email", "tutor", "course_term", "user_name", "sis_id", "section", "login_email", "uid", "display", "note" })
         from customKinds in Gen.ArrayOf(Gen.Choose(0, 5), 10)
         from order in Gen.Shuffle(Enumerable.Range(0, 40).ToArray())
-        select Build(given, family, $"{local}@example.org", sub, sourced, mentee, $"{other}@example.net", flags, customKeys, customKinds, order);
+        select Build(pic, user, given, family, $"{local}@example.org", sub, sourced, mentee, $"{other}@example.net", flags, customKeys, customKinds, order);
 
-    private static LaunchCase Build(string given, string family, string email, string sub, string sourced, string mentee, string otherEmail,
+    private static LaunchCase Build(string pic, string user, string given, string family, string email, string sub, string sourced, string mentee, string otherEmail,
         bool[] flags, IList<string> customKeys, int[] customKinds, int[] order)
     {
         var identifiers = new List<string>();
@@ -87,8 +88,8 @@ public static class LtiArbitraries
 
         if (flags[3])
         {
-            claims.Add(new("picture", $"https://pics.example.org/{given}.png"));
-            identifiers.Add(given);
+            claims.Add(new("picture", $"https://pics.example.org/{pic}.png"));
+            identifiers.Add(pic);
         }
 
         if (flags[4])
@@ -129,8 +130,8 @@ public static class LtiArbitraries
 
         if (flags[10])
         {
-            claims.Add(new(L + "ext", new JsonObject { ["user_username"] = given.ToLowerInvariant(), ["lms"] = "moodle-2" }));
-            identifiers.Add(given.ToLowerInvariant());
+            claims.Add(new(L + "ext", new JsonObject { ["user_username"] = user, ["lms"] = "moodle-2" }));
+            identifiers.Add(user);
         }
 
         if (customKeys.Count > 0)

@@ -91,6 +91,12 @@ public sealed class LtiJwt
         }
 
         var signature = text[(last + 1)..];
+        if (!Base64Url.IsValid(signature))
+        {
+            error = "The signature part is not base64url.";
+            return false;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(signature.Length) + 1);
         try
         {
@@ -123,6 +129,12 @@ public sealed class LtiJwt
         if (part.IsEmpty)
         {
             error = $"The {name} part is empty.";
+            return false;
+        }
+
+        if (!Base64Url.IsValid(part))
+        {
+            error = $"The {name} part is not base64url.";
             return false;
         }
 
