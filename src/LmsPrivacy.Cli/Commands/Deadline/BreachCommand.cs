@@ -30,7 +30,6 @@ internal static class BreachCommand
             DefaultValueFactory = static _ => "controller",
             HelpName = "controller|processor",
         };
-        role.AcceptOnlyFromAmong("controller", "processor");
         var noticeHours = new Option<int?>("--notice-hours")
         {
             Description = "With --role processor: the contractual notice window in hours (1–720). Without it: 'without undue delay' only.",
@@ -45,7 +44,13 @@ internal static class BreachCommand
             var format = CommonOptions.GetFormat(parseResult);
             var aware = ParseInstant(parseResult.GetRequiredValue(awareAt));
             var hours = parseResult.GetValue(noticeHours);
-            var isProcessor = parseResult.GetValue(role) == "processor";
+            // Checked here rather than with AcceptOnlyFromAmong, whose error spans several lines (the contract wants one).
+            var isProcessor = parseResult.GetValue(role) switch
+            {
+                "controller" => false,
+                "processor" => true,
+                _ => throw new CliException("--role must be controller or processor."),
+            };
             if (!isProcessor && hours is not null)
             {
                 throw new CliException("--notice-hours applies to --role processor only.");

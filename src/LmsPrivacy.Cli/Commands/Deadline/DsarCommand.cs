@@ -30,7 +30,6 @@ internal static class DsarCommand
             DefaultValueFactory = static _ => "eu",
             HelpName = "eu|uk",
         };
-        profile.AcceptOnlyFromAmong("eu", "uk");
         var command = new Command("dsar", "Due date of a data-subject request: one month from receipt (Art. 12(3)), optionally extended by two months.")
         {
             received, extended, country, profile,
@@ -39,7 +38,13 @@ internal static class DsarCommand
         {
             var format = CommonOptions.GetFormat(parseResult);
             var day = ParseDate(parseResult.GetRequiredValue(received));
-            var chosenProfile = parseResult.GetValue(profile) == "uk" ? DeadlineProfile.Uk : DeadlineProfile.Eu;
+            // Checked here rather than with AcceptOnlyFromAmong, whose error spans several lines (the contract wants one).
+            var chosenProfile = parseResult.GetValue(profile) switch
+            {
+                "eu" => DeadlineProfile.Eu,
+                "uk" => DeadlineProfile.Uk,
+                _ => throw new CliException("--profile must be eu or uk."),
+            };
             var calendar = ResolveCountry(parseResult.GetValue(country), chosenProfile);
             var result = SubjectRequestDeadlines.ComputeWithCalendar(day, chosenProfile, calendar, parseResult.GetValue(extended));
             if (format == "json")
