@@ -168,9 +168,9 @@ internal static class HolidayData
             Assumption, Fixed(9, 8, "Victory Day"), Fixed(9, 21, "Independence Day"), ImmaculateConception,
             Fixed(12, 13, "Republic Day"), Christmas,
         ]),
-        new("NL", "Netherlands", "Algemene termijnenwet art. 3 (recognised holidays, King's Day and 5 May); Good Friday left out",
+        new("NL", "Netherlands", "Algemene termijnenwet art. 3(1)–(2) (recognised holidays, King's Day, 5 May, Good Friday); days equated by royal decree (art. 3(3)) left out",
         [
-            NewYear, EasterMonday,
+            NewYear, GoodFriday, EasterMonday,
             new HolidayRule("King's Day", year =>
             {
                 var day = new NodaTime.LocalDate(year, 4, 27);
@@ -208,11 +208,14 @@ internal static class HolidayData
             Fixed(4, 27, "Day of Uprising Against Occupation"), MayDay, Fixed(5, 2, "Labour Day holiday"), Fixed(6, 25, "Statehood Day"),
             Assumption, Fixed(10, 31, "Reformation Day"), AllSaints, Christmas, Fixed(12, 26, "Independence and Unity Day"),
         ]),
-        new("SK", "Slovakia", "Zákon č. 241/1993 Z. z. (days of rest); 1 September (no longer a day off from 2024) and 17 November (status unclear after 2025) left out",
+        new("SK", "Slovakia", "Zákon č. 241/1993 Z. z. § 2 (days of rest) as amended by the 2025 consolidation: 17 November no longer a day off from 2025, 8 May and 15 September not in 2026; 1 September not a day off since 2024",
         [
             Fixed(1, 1, "Day of the Establishment of the Slovak Republic"), Epiphany, GoodFriday, EasterMonday, MayDay,
-            Fixed(5, 8, "Day of Victory over Fascism"), Fixed(7, 5, "Saints Cyril and Methodius Day"),
-            Fixed(8, 29, "Slovak National Uprising Anniversary"), Fixed(9, 15, "Our Lady of Seven Sorrows"), AllSaints,
+            Fixed(5, 8, "Day of Victory over Fascism") with { UntilYear = 2025 },
+            Fixed(5, 8, "Day of Victory over Fascism") with { FromYear = 2027 }, Fixed(7, 5, "Saints Cyril and Methodius Day"),
+            Fixed(8, 29, "Slovak National Uprising Anniversary"), Fixed(9, 1, "Constitution Day") with { UntilYear = 2023 },
+            Fixed(9, 15, "Our Lady of Seven Sorrows") with { UntilYear = 2025 }, Fixed(9, 15, "Our Lady of Seven Sorrows") with { FromYear = 2027 },
+            AllSaints, Fixed(11, 17, "Struggle for Freedom and Democracy Day") with { UntilYear = 2024 },
             ChristmasEve, Christmas, StStephen,
         ]),
         new("IS", "Iceland", "Act No. 88/1971 on the 40-hour working week, Art. 6; the half-days 24 and 31 December left out",
@@ -221,11 +224,13 @@ internal static class HolidayData
             MayDay, Ascension, WhitMonday, Fixed(6, 17, "National Day"), OnOrAfter(8, 1, Dow.Monday, "Commerce Day"), Christmas,
             StStephen,
         ]),
-        new("LI", "Liechtenstein", "Arbeitsgesetz Art. 18(2) (holidays equal to Sundays); bank and office days (2 January, Shrove Tuesday, Good Friday, 24 and 31 December) left out",
+        new("LI", "Liechtenstein", "Arbeitsgesetz Art. 18(2) (13 statutory holidays); from 2022 also the days Liechtenstein notified on 23 March 2021 under Art. 5 of the European Convention on the Calculation of Time-Limits",
         [
-            NewYear, Epiphany, Fixed(2, 2, "Candlemas"), Fixed(3, 19, "St Joseph's Day"), EasterMonday, MayDay, Ascension, WhitMonday,
-            CorpusChristi, Fixed(8, 15, "National Day"), Fixed(9, 8, "Nativity of Mary"), AllSaints, ImmaculateConception,
-            Christmas, StStephen,
+            NewYear, Fixed(1, 2, "Berchtold's Day") with { FromYear = 2022 }, Epiphany, Fixed(2, 2, "Candlemas") with { FromYear = 2022 },
+            Easter(-47, "Shrove Tuesday") with { FromYear = 2022 }, Fixed(3, 19, "St Joseph's Day") with { FromYear = 2022 },
+            GoodFriday with { FromYear = 2022 }, EasterMonday, MayDay, Ascension, WhitMonday, CorpusChristi,
+            Fixed(8, 15, "National Day"), Fixed(9, 8, "Nativity of Mary"), AllSaints, ImmaculateConception,
+            ChristmasEve with { FromYear = 2022 }, Christmas, StStephen, Fixed(12, 31, "New Year's Eve") with { FromYear = 2022 },
         ]),
         new("NO", "Norway", "Lov om helligdager og helligdagsfred (1995) § 2; lov om 1. og 17. mai som høgtidsdager (1947)",
         [

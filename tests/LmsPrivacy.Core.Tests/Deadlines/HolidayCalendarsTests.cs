@@ -32,15 +32,15 @@ public sealed class HolidayCalendarsTests
         { "LU", "01-01 04-06 05-01 05-09 05-14 05-25 06-23 08-15 11-01 12-25 12-26" },
         { "LV", "01-01 04-03 04-06 05-01 05-04 06-23 06-24 11-18 12-24 12-25 12-26 12-31" },
         { "MT", "01-01 02-10 03-19 03-31 04-03 05-01 06-07 06-29 08-15 09-08 09-21 12-08 12-13 12-25" },
-        { "NL", "01-01 04-06 04-27 05-05 05-14 05-25 12-25 12-26" },
+        { "NL", "01-01 04-03 04-06 04-27 05-05 05-14 05-25 12-25 12-26" },
         { "PL", "01-01 01-06 04-06 05-01 05-03 06-04 08-15 11-01 11-11 12-24 12-25 12-26" },
         { "PT", "01-01 04-03 04-25 05-01 06-04 06-10 08-15 10-05 11-01 12-01 12-08 12-25" },
         { "RO", "01-01 01-02 01-06 01-07 01-24 04-10 04-13 05-01 06-01 08-15 11-30 12-01 12-25 12-26" },
         { "SE", "01-01 01-06 04-03 04-06 05-01 05-14 06-06 12-25 12-26" },
         { "SI", "01-01 01-02 02-08 04-06 04-27 05-01 05-02 06-25 08-15 10-31 11-01 12-25 12-26" },
-        { "SK", "01-01 01-06 04-03 04-06 05-01 05-08 07-05 08-29 09-15 11-01 12-24 12-25 12-26" },
+        { "SK", "01-01 01-06 04-03 04-06 05-01 07-05 08-29 11-01 12-24 12-25 12-26" },
         { "IS", "01-01 04-02 04-03 04-06 04-23 05-01 05-14 05-25 06-17 08-03 12-25 12-26" },
-        { "LI", "01-01 01-06 02-02 03-19 04-06 05-01 05-14 05-25 06-04 08-15 09-08 11-01 12-08 12-25 12-26" },
+        { "LI", "01-01 01-02 01-06 02-02 02-17 03-19 04-03 04-06 05-01 05-14 05-25 06-04 08-15 09-08 11-01 12-08 12-24 12-25 12-26 12-31" },
         { "NO", "01-01 04-02 04-03 04-06 05-01 05-14 05-17 05-25 12-25 12-26" },
         // gov.uk/bank-holidays, 2026.
         { "GB", "01-01 04-03 04-06 05-04 05-25 08-31 12-25 12-28" },
@@ -153,6 +153,29 @@ public sealed class HolidayCalendarsTests
         var june1 = Assert.Single(HolidayCalendars.Get("RO").GetHolidays(2026), h => h.Date == new LocalDate(2026, 6, 1));
         Assert.Contains("Children's Day", june1.Name, StringComparison.Ordinal);
         Assert.Contains("Whit Monday", june1.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetHolidays_SlovakiaConsolidation_DaysOffSuspendedIn2026Only()
+    {
+        // 2025 consolidation: 8 May and 15 September are not days of rest in 2026 only; 17 November no longer from 2025.
+        static bool Has(int year, int month, int day) =>
+            HolidayCalendars.Get("SK").GetHolidays(year).Any(h => h.Date == new LocalDate(year, month, day));
+
+        Assert.True(Has(2025, 5, 8));
+        Assert.False(Has(2026, 5, 8));
+        Assert.True(Has(2027, 5, 8));
+        Assert.False(Has(2026, 9, 15));
+        Assert.True(Has(2024, 11, 17));
+        Assert.False(Has(2025, 11, 17));
+    }
+
+    [Fact]
+    public void GetHolidays_LiechtensteinNotifiedTimeLimitDays_FromRule2022()
+    {
+        // Good Friday: 2 April 2021 (statutory list only) vs 15 April 2022 (notified list).
+        Assert.DoesNotContain(HolidayCalendars.Get("LI").GetHolidays(2021), h => h.Date == new LocalDate(2021, 4, 2));
+        Assert.Contains(HolidayCalendars.Get("LI").GetHolidays(2022), h => h.Date == new LocalDate(2022, 4, 15));
     }
 
     [Fact]
