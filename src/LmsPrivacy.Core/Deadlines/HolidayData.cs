@@ -120,7 +120,7 @@ internal static class HolidayData
             Fixed(8, 5, "Victory and Homeland Thanksgiving Day"), Assumption, Fixed(10, 8, "Independence Day") with { UntilYear = 2019 },
             AllSaints, Fixed(11, 18, "Remembrance Day") with { FromYear = 2020 }, Christmas, StStephen,
         ]),
-        new("HU", "Hungary", "Munka törvénykönyve (Act I of 2012) § 102(1); decreed bridge days and working Saturdays left out",
+        new("HU", "Hungary", "Munka törvénykönyve (Act I of 2012) § 102(1); decreed bridge days, working Saturdays and 24 December left out",
         [
             NewYear, Fixed(3, 15, "National Day"), GoodFriday with { FromYear = 2017 }, EasterMonday, MayDay, WhitMonday,
             Fixed(8, 20, "State Foundation Day"), Fixed(10, 23, "National Day"), AllSaints, Christmas,
