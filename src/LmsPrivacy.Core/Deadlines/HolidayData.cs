@@ -154,7 +154,7 @@ internal static class HolidayData
             NewYear, EasterMonday, MayDay, Fixed(5, 9, "Europe Day") with { FromYear = 2019 }, Ascension, WhitMonday,
             Fixed(6, 23, "National Day"), Assumption, AllSaints, Christmas, StStephen,
         ]),
-        new("LV", "Latvia", "Law on Public Holidays, Commemoration Days and Days of Celebration, Art. 1 (4 May and 18 November move to the next working day when on a weekend); one-off holidays left out",
+        new("LV", "Latvia", "Law on Public Holidays, Commemoration Days and Days of Celebration, Art. 1 (4 May and 18 November on a weekend add the next working day); the Song and Dance Festival closing day (every five years, date set per festival) and one-off holidays left out",
         [
             NewYear, GoodFriday, EasterMonday, MayDay, Fixed(5, 4, "Restoration of Independence Day") with { Substitute = WeekendSubstitute.AddNextWeekday },
             Fixed(6, 23, "Midsummer Eve"), Fixed(6, 24, "Midsummer Day"),
