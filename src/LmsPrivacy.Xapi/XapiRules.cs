@@ -173,6 +173,9 @@ public static class XapiRules
     /// <summary>The statement has attachments.</summary>
     public static RuleDescriptor PersonalAttachment { get; } = new("xapi.pii.attachment", "Attachments (essays, certificates, signatures) carry content and are not rewritten by the pseudonymizer.", FindingSeverity.Info, Data + "2.4.11; GDPR Art. 4(1)");
 
+    /// <summary>A rewritten statement carried a signature, which no longer matches.</summary>
+    public static RuleDescriptor SignatureInvalidated { get; } = new("xapi.pseudonymize.signature_invalidated", "Rewriting a signed statement invalidates its JWS signature: re-sign it or drop the signature attachment.", FindingSeverity.Warning, Data + "2.6 (Signed Statements)");
+
     /// <summary>Gets every rule in a stable order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -189,5 +192,6 @@ public static class XapiRules
         ContextAgentRelevantTypes,
         PersonalMbox, PersonalMboxSha1Sum, PersonalOpenId, PersonalAccount, PersonalName, PersonalEmailInText,
         PersonalFreeText, PersonalExtension, PersonalRegistration, PersonalAttachment,
+        SignatureInvalidated,
     ];
 }

@@ -69,31 +69,36 @@ public sealed class StatementScanner
                 local++;
             }
 
-            var dots = 0;
-            var label = 0;
-            var tld = 0;
+            var labels = 0;
+            var lastLabelAlpha = false;
             var j = at + 1;
-            for (; j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '-' or '.'); j++)
+            while (j < text.Length)
             {
-                if (text[j] == '.')
+                var labelStart = j;
+                var alpha = true;
+                while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] == '-'))
                 {
-                    if (label == 0)
-                    {
-                        break;
-                    }
+                    alpha &= char.IsAsciiLetter(text[j]);
+                    j++;
+                }
 
-                    dots++;
-                    label = 0;
-                    tld = 0;
-                }
-                else
+                if (j == labelStart)
                 {
-                    label++;
-                    tld = char.IsAsciiLetter(text[j]) ? tld + 1 : -1000;
+                    break;
                 }
+
+                labels++;
+                lastLabelAlpha = alpha && j - labelStart >= 2;
+                if (j + 1 < text.Length && text[j] == '.' && char.IsAsciiLetterOrDigit(text[j + 1]))
+                {
+                    j++;
+                    continue;
+                }
+
+                break;
             }
 
-            if (local > 0 && dots > 0 && label > 0 && tld >= 2)
+            if (local > 0 && labels >= 2 && lastLabelAlpha)
             {
                 return true;
             }

@@ -47,6 +47,7 @@ public sealed class StatementScannerTests
     [Theory]
     [InlineData("contact a.b+c@sub.example.org now", true)]
     [InlineData("mailto:x@example.org", true)]
+    [InlineData("reach me at ada.private@example.net.", true)]
     [InlineData("no address here @ all", false)]
     [InlineData("user@localhost", false)]
     [InlineData("version 1.0@3", false)]
