@@ -71,6 +71,9 @@ public static class XapiRules
     /// <summary>A language-map key is not an RFC 5646 tag.</summary>
     public static RuleDescriptor LanguageMapTag { get; } = new("xapi.language_map.tag", "Language-map keys must be RFC 5646 language tags and values strings.", FindingSeverity.Error, Data + "4.2; RFC 5646");
 
+    /// <summary>A language map has no entry.</summary>
+    public static RuleDescriptor LanguageMapEmpty { get; } = new("xapi.language_map.empty", "A language map must have at least one entry.", FindingSeverity.Error, Data + "4.2; conformance suite (Languages)");
+
     /// <summary>context.language is not an RFC 5646 tag.</summary>
     public static RuleDescriptor LanguageTagInvalid { get; } = new("xapi.language_tag.invalid", "context.language must be an RFC 5646 language tag.", FindingSeverity.Error, Data + "2.4.6; RFC 5646");
 
@@ -183,7 +186,7 @@ public static class XapiRules
         ContainerNotObject, ContainerEmpty,
         PropertyRequired, PropertyUnknown, PropertyNull, PropertyType,
         UuidInvalid, TimestampInvalid, TimestampNegativeZero, DurationInvalid, VersionInvalid,
-        IriInvalid, IrlInvalid, LanguageMapTag, LanguageTagInvalid, ObjectTypeInvalid,
+        IriInvalid, IrlInvalid, LanguageMapTag, LanguageMapEmpty, LanguageTagInvalid, ObjectTypeInvalid,
         AgentIfiMissing, AgentIfiMultiple, GroupIfiMultiple, GroupMemberRequired, GroupMemberGroup,
         MboxInvalid, MboxWhitespace, MboxSchemeAdded, MboxSha1SumInvalid, OpenIdInvalid,
         VoidingObject, InteractionTypeInvalid, InteractionComponent,

@@ -1134,8 +1134,10 @@ internal sealed class StatementWalker
             return;
         }
 
+        var entries = 0;
         foreach (var entry in map.EnumerateObject())
         {
+            entries++;
             var tag = entry.Name;
             _path.PushName(tag);
             if (!XapiFormats.IsLanguageTag(tag))
@@ -1153,6 +1155,11 @@ internal sealed class StatementWalker
             }
 
             _path.Pop();
+        }
+
+        if (entries == 0)
+        {
+            Report(XapiRules.LanguageMapEmpty, "The language map has no entry; omit it or give at least one.");
         }
     }
 
