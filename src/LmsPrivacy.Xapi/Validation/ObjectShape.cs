@@ -22,6 +22,21 @@ internal sealed class ObjectShape
 
     public int IndexOf(JsonProperty property)
     {
+        // Compare raw UTF-8 names directly (much cheaper than NameEquals per candidate); escaped names take the slow path.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (!raw.Contains((byte)'\\'))
+        {
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (raw.SequenceEqual(_utf8[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         for (var i = 0; i < _utf8.Length; i++)
         {
             if (property.NameEquals(_utf8[i]))

@@ -819,7 +819,7 @@ internal sealed class StatementWalker
         if (Has(present, 6))
         {
             Enter(ContextShape, 6);
-            if (String(slots[6], out var language) && !XapiFormats.IsLanguageTag(language))
+            if (Check(slots[6], TextKind.LanguageTag) == 1)
             {
                 Report(XapiRules.LanguageTagInvalid, "context.language is not an RFC 5646 language tag.");
             }
@@ -1079,17 +1079,12 @@ internal sealed class StatementWalker
 
     private void Timestamp(JsonElement value)
     {
-        if (!String(value, out var text))
+        switch (Check(value, TextKind.Timestamp))
         {
-            return;
-        }
-
-        switch (XapiFormats.CheckTimestamp(text))
-        {
-            case XapiFormats.TimestampCheck.Invalid:
+            case 1:
                 Report(XapiRules.TimestampInvalid, "The timestamp is not an ISO 8601 date and time.");
                 break;
-            case XapiFormats.TimestampCheck.NegativeZeroOffset:
+            case 2:
                 Report(XapiRules.TimestampNegativeZero, "The timestamp uses a negative zero offset (-00, -0000 or -00:00); use Z or +00:00.");
                 break;
         }
@@ -1097,7 +1092,7 @@ internal sealed class StatementWalker
 
     private void Uuid(JsonElement value)
     {
-        if (String(value, out var text) && !XapiFormats.IsUuid(text))
+        if (Check(value, TextKind.Uuid) == 1)
         {
             Report(XapiRules.UuidInvalid, "The value is not a UUID in 8-4-4-4-12 hex form.");
         }
@@ -1105,27 +1100,64 @@ internal sealed class StatementWalker
 
     private bool Iri(JsonElement value)
     {
-        if (!String(value, out var text))
-        {
-            return false;
-        }
-
-        if (!XapiFormats.IsIri(text))
+        var result = Check(value, TextKind.Iri);
+        if (result == 1)
         {
             Report(XapiRules.IriInvalid, "The value is not an absolute IRI with a scheme.");
-            return false;
         }
 
-        return true;
+        return result == 0;
     }
 
     private void Irl(JsonElement value)
     {
-        if (String(value, out var text) && !XapiFormats.IsIri(text))
+        if (Check(value, TextKind.Iri) == 1)
         {
             Report(XapiRules.IrlInvalid, "The value is not an IRL (an absolute IRI with a scheme).");
         }
     }
+
+    private enum TextKind
+    {
+        Uuid,
+        Iri,
+        Timestamp,
+        LanguageTag,
+    }
+
+    /// <summary>Checks a string value without allocating: -1 not a string (reported), 0 valid, 1 invalid, 2 negative zero offset.</summary>
+    private int Check(JsonElement value, TextKind kind)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Report(XapiRules.PropertyType, "This property must be a JSON string.");
+            return -1;
+        }
+
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        raw = raw[1..^1];
+        if (raw.Length > 256 || raw.Contains((byte)'\\'))
+        {
+            return Run(kind, value.GetString());
+        }
+
+        Span<char> buffer = stackalloc char[256];
+        var length = System.Text.Encoding.UTF8.GetChars(raw, buffer);
+        return Run(kind, buffer[..length]);
+    }
+
+    private static int Run(TextKind kind, ReadOnlySpan<char> text) => kind switch
+    {
+        TextKind.Uuid => XapiFormats.IsUuid(text) ? 0 : 1,
+        TextKind.Iri => XapiFormats.IsIri(text) ? 0 : 1,
+        TextKind.LanguageTag => XapiFormats.IsLanguageTag(text) ? 0 : 1,
+        _ => XapiFormats.CheckTimestamp(text) switch
+        {
+            XapiFormats.TimestampCheck.Valid => 0,
+            XapiFormats.TimestampCheck.Invalid => 1,
+            _ => 2,
+        },
+    };
 
     private void LanguageMap(JsonElement map)
     {
@@ -1138,18 +1170,24 @@ internal sealed class StatementWalker
         foreach (var entry in map.EnumerateObject())
         {
             entries++;
-            var tag = entry.Name;
-            _path.PushName(tag);
-            if (!XapiFormats.IsLanguageTag(tag))
+            var tagOk = IsLanguageTagName(entry);
+            var kind = entry.Value.ValueKind;
+            if (tagOk && kind == JsonValueKind.String)
+            {
+                continue;
+            }
+
+            _path.PushName(entry.Name);
+            if (!tagOk)
             {
                 Report(XapiRules.LanguageMapTag, "The key is not an RFC 5646 language tag.");
             }
 
-            if (entry.Value.ValueKind == JsonValueKind.Null)
+            if (kind == JsonValueKind.Null)
             {
                 Report(XapiRules.PropertyNull, "Language-map values must be strings, not null.");
             }
-            else if (entry.Value.ValueKind != JsonValueKind.String)
+            else if (kind != JsonValueKind.String)
             {
                 Report(XapiRules.PropertyType, "Language-map values must be strings.");
             }
@@ -1161,6 +1199,19 @@ internal sealed class StatementWalker
         {
             Report(XapiRules.LanguageMapEmpty, "The language map has no entry; omit it or give at least one.");
         }
+    }
+
+    private static bool IsLanguageTagName(JsonProperty entry)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(entry);
+        if (raw.Length > 128 || raw.Contains((byte)'\\'))
+        {
+            return XapiFormats.IsLanguageTag(entry.Name);
+        }
+
+        Span<char> buffer = stackalloc char[128];
+        var length = System.Text.Encoding.UTF8.GetChars(raw, buffer);
+        return XapiFormats.IsLanguageTag(buffer[..length]);
     }
 
     private void Extensions(JsonElement extensions)
