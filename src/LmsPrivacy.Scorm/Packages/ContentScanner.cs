@@ -73,7 +73,7 @@ internal static partial class ContentScanner
             || (extension.Equals(".xml", StringComparison.OrdinalIgnoreCase) && !path.Equals(ScormManifestParser.FileName, StringComparison.OrdinalIgnoreCase));
     }
 
-    public static ContentScan Scan(string file, string text, ISet<string> ignoredHosts)
+    public static ContentScan Scan(string file, ReadOnlySpan<char> text, ISet<string> ignoredHosts)
     {
         var scan = new ContentScan();
         ScanUrls(file, text, "//", ignoredHosts, scan);
@@ -81,7 +81,7 @@ internal static partial class ContentScanner
         ScanReads(file, text, scan);
         foreach (var api in NetworkApis)
         {
-            if (text.Contains(api, StringComparison.Ordinal))
+            if (text.Contains(api.AsSpan(), StringComparison.Ordinal))
             {
                 scan.UsesNetworkApi = true;
                 break;
@@ -92,9 +92,9 @@ internal static partial class ContentScanner
         return scan;
     }
 
-    private static void ScanUrls(string file, string text, string slashes, ISet<string> ignoredHosts, ContentScan scan)
+    private static void ScanUrls(string file, ReadOnlySpan<char> text, string slashes, ISet<string> ignoredHosts, ContentScan scan)
     {
-        var span = text.AsSpan();
+        var span = text;
         var lines = new LineCounter(text);
         var start = 0;
         while (start < span.Length)
@@ -264,9 +264,9 @@ internal static partial class ContentScanner
             || url.EndsWith(".eot", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void ScanReads(string file, string text, ContentScan scan)
+    private static void ScanReads(string file, ReadOnlySpan<char> text, ContentScan scan)
     {
-        var span = text.AsSpan();
+        var span = text;
         var lines = new LineCounter(text);
         var start = 0;
         while (start < span.Length)
@@ -299,12 +299,12 @@ internal static partial class ContentScanner
         }
     }
 
-    private static void ScanCredentials(string file, string text, ContentScan scan)
+    private static void ScanCredentials(string file, ReadOnlySpan<char> text, ContentScan scan)
     {
         var hinted = false;
         foreach (var hint in CredentialHints)
         {
-            if (text.Contains(hint, StringComparison.OrdinalIgnoreCase))
+            if (text.Contains(hint.AsSpan(), StringComparison.OrdinalIgnoreCase))
             {
                 hinted = true;
                 break;
@@ -318,7 +318,7 @@ internal static partial class ContentScanner
 
         var lines = new LineCounter(text);
         var reported = new HashSet<int>();
-        foreach (var regex in (ReadOnlySpan<Regex>)[BasicAuth(), SecretAssignment()])
+        foreach (var regex in (Regex[])[BasicAuth(), SecretAssignment()])
         {
             foreach (var match in regex.EnumerateMatches(text))
             {
@@ -339,8 +339,9 @@ internal static partial class ContentScanner
     private static partial Regex SecretAssignment();
 
     /// <summary>Turns increasing character offsets into 1-based line numbers in one pass.</summary>
-    private struct LineCounter(string text)
+    private ref struct LineCounter(ReadOnlySpan<char> text)
     {
+        private readonly ReadOnlySpan<char> _text = text;
         private int _position;
         private int _line = 1;
 
@@ -352,7 +353,7 @@ internal static partial class ContentScanner
                 _line = 1;
             }
 
-            _line += text.AsSpan(_position, offset - _position).Count('\n');
+            _line += _text[_position..offset].Count('\n');
             _position = offset;
             return _line;
         }

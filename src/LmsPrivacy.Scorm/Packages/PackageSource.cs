@@ -21,9 +21,22 @@ internal abstract class PackageSource : IDisposable
     public byte[]? ReadBounded(PackageEntry entry, long limit)
     {
         using var stream = Open(entry);
-        var capacity = (int)Math.Min(Math.Max(entry.Length, 0), Math.Min(limit, int.MaxValue - 1));
-        using var buffer = new MemoryStream(capacity);
-        var chunk = new byte[81920];
+        if (entry.Length >= 0 && entry.Length <= limit)
+        {
+            // The usual case: read exactly the declared length, then make sure nothing follows.
+            var data = new byte[entry.Length];
+            var total = stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+            Span<byte> probe = stackalloc byte[1];
+            if (total == data.Length && stream.Read(probe) > 0)
+            {
+                return null;
+            }
+
+            return total == data.Length ? data : data[..total];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
         int read;
         while ((read = stream.Read(chunk)) > 0)
         {
@@ -35,7 +48,7 @@ internal abstract class PackageSource : IDisposable
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        return buffer.ToArray();
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using LmsPrivacy.Findings;
@@ -169,8 +170,18 @@ public sealed class ScormPackageAuditor
                 return new ScormAuditReport(manifest, source.Entries.Count, totalBytes, [], [], [.. findings]);
             }
 
-            var text = Encoding.UTF8.GetString(bytes);
-            var scan = ContentScanner.Scan(entry.Path, text, ignored);
+            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+            ContentScan scan;
+            try
+            {
+                var length = Encoding.UTF8.GetChars(bytes, chars);
+                scan = ContentScanner.Scan(entry.Path, chars.AsSpan(0, length), ignored);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+
             hosts.AddRange(scan.Hosts);
             reads.AddRange(scan.Reads);
             contentFindings.AddRange(scan.Credentials);
