@@ -63,6 +63,9 @@ internal static partial class ContentScanner
 
     private static readonly string[] CredentialHints = ["basic ", "password", "passwd", "secret", "api_key", "apikey", "api-key", "access_token"];
 
+    private static readonly System.Buffers.SearchValues<string> Needles = System.Buffers.SearchValues.Create(
+        ["//", "\\/\\/", "cmi.", .. NetworkApis, .. CredentialHints], StringComparison.OrdinalIgnoreCase);
+
     public static bool IsScannable(string path)
     {
         var extension = Path.GetExtension(path);
@@ -75,80 +78,113 @@ internal static partial class ContentScanner
 
     public static ContentScan Scan(string file, ReadOnlySpan<char> text, ISet<string> ignoredHosts)
     {
+        // One vectorized pass finds every needle (URL slashes, "cmi.", network APIs, credential hints); each hit is then
+        // examined locally, so the cost stays close to one read of the text.
         var scan = new ContentScan();
-        ScanUrls(file, text, "//", ignoredHosts, scan);
-        ScanUrls(file, text, "\\/\\/", ignoredHosts, scan);
-        ScanReads(file, text, scan);
-        foreach (var api in NetworkApis)
-        {
-            if (text.Contains(api.AsSpan(), StringComparison.Ordinal))
-            {
-                scan.UsesNetworkApi = true;
-                break;
-            }
-        }
-
-        ScanCredentials(file, text, scan);
-        return scan;
-    }
-
-    private static void ScanUrls(string file, ReadOnlySpan<char> text, string slashes, ISet<string> ignoredHosts, ContentScan scan)
-    {
-        var span = text;
         var lines = new LineCounter(text);
-        var start = 0;
-        while (start < span.Length)
+        var hinted = false;
+        var position = 0;
+        while (position < text.Length)
         {
-            var found = span[start..].IndexOf(slashes, StringComparison.Ordinal);
+            var found = text[position..].IndexOfAny(Needles);
             if (found < 0)
             {
                 break;
             }
 
-            var at = start + found;
-            start = at + slashes.Length;
-            if (!TryScheme(span, at, out var schemeStart, out var isWebSocket))
+            var at = position + found;
+            var rest = text[at..];
+            position = at + 1;
+            if (rest.StartsWith("//", StringComparison.Ordinal))
             {
-                continue;
+                HandleUrl(file, text, at, 2, ignoredHosts, scan, ref lines);
+                position = at + 2;
             }
-
-            var host = ReadHost(span[start..]);
-            if (host.IsEmpty || !LooksLikeHost(host))
+            else if (rest.StartsWith("\\/\\/", StringComparison.Ordinal))
             {
-                continue;
+                HandleUrl(file, text, at, 4, ignoredHosts, scan, ref lines);
+                position = at + 4;
             }
-
-            var lineStart = span[..schemeStart].LastIndexOf('\n') + 1;
-            var line = span[lineStart..schemeStart];
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith("*", StringComparison.Ordinal)
-                || trimmed.StartsWith("/*", StringComparison.Ordinal) || trimmed.StartsWith("<!--", StringComparison.Ordinal))
+            else if (rest.StartsWith("cmi.", StringComparison.Ordinal))
             {
-                continue;
+                HandleRead(file, text, at, scan, ref lines);
+                position = at + 4;
             }
-
-            var context = line.Length > ContextChars ? line[^ContextChars..] : line;
-            var tail = context.Length > 24 ? context[^24..] : context;
-            if (tail.Contains("xmlns", StringComparison.OrdinalIgnoreCase) || tail.Contains("schemaLocation", StringComparison.OrdinalIgnoreCase)
-                || tail.Contains("DOCTYPE", StringComparison.OrdinalIgnoreCase))
+            else if (!scan.UsesNetworkApi && StartsWithAny(rest, NetworkApis, StringComparison.Ordinal))
             {
-                continue;
+                scan.UsesNetworkApi = true;
             }
-
-            var hostText = host.ToString().ToLowerInvariant();
-            if (BuiltInIgnoredHosts.Contains(hostText) || ignoredHosts.Contains(hostText) || hostText.EndsWith(".w3.org", StringComparison.Ordinal))
+            else if (!hinted && StartsWithAny(rest, CredentialHints, StringComparison.OrdinalIgnoreCase))
             {
-                continue;
+                hinted = true;
             }
-
-            var kind = isWebSocket ? ScormReferenceKind.WebSocket : Classify(context);
-            if (kind is ScormReferenceKind.Style or ScormReferenceKind.Reference or ScormReferenceKind.Link && IsFont(hostText, span[start..]))
-            {
-                kind = ScormReferenceKind.Font;
-            }
-
-            scan.Hosts.Add((hostText, new ScormHostReference(file, lines.LineAt(at), kind)));
         }
+
+        if (hinted)
+        {
+            ScanCredentials(file, text, scan);
+        }
+
+        return scan;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes, StringComparison comparison)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void HandleUrl(string file, ReadOnlySpan<char> span, int at, int slashLength, ISet<string> ignoredHosts, ContentScan scan, ref LineCounter lines)
+    {
+        var start = at + slashLength;
+        if (!TryScheme(span, at, out var schemeStart, out var isWebSocket))
+        {
+            return;
+        }
+
+        var host = ReadHost(span[start..]);
+        if (host.IsEmpty || !LooksLikeHost(host))
+        {
+            return;
+        }
+
+        var lineStart = span[..schemeStart].LastIndexOf('\n') + 1;
+        var line = span[lineStart..schemeStart];
+        var trimmed = line.TrimStart();
+        if (trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith("*", StringComparison.Ordinal)
+            || trimmed.StartsWith("/*", StringComparison.Ordinal) || trimmed.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var context = line.Length > ContextChars ? line[^ContextChars..] : line;
+        var tail = context.Length > 24 ? context[^24..] : context;
+        if (tail.Contains("xmlns", StringComparison.OrdinalIgnoreCase) || tail.Contains("schemaLocation", StringComparison.OrdinalIgnoreCase)
+            || tail.Contains("DOCTYPE", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var hostText = host.ToString().ToLowerInvariant();
+        if (BuiltInIgnoredHosts.Contains(hostText) || ignoredHosts.Contains(hostText) || hostText.EndsWith(".w3.org", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var kind = isWebSocket ? ScormReferenceKind.WebSocket : Classify(context);
+        if (kind is ScormReferenceKind.Style or ScormReferenceKind.Reference or ScormReferenceKind.Link && IsFont(hostText, span[start..]))
+        {
+            kind = ScormReferenceKind.Font;
+        }
+
+        scan.Hosts.Add((hostText, new ScormHostReference(file, lines.LineAt(at), kind)));
     }
 
     private static bool TryScheme(ReadOnlySpan<char> span, int at, out int schemeStart, out bool isWebSocket)
@@ -264,58 +300,29 @@ internal static partial class ContentScanner
             || url.EndsWith(".eot", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void ScanReads(string file, ReadOnlySpan<char> text, ContentScan scan)
+    private static void HandleRead(string file, ReadOnlySpan<char> span, int at, ContentScan scan, ref LineCounter lines)
     {
-        var span = text;
-        var lines = new LineCounter(text);
-        var start = 0;
-        while (start < span.Length)
+        if (at > 0 && (char.IsAsciiLetterOrDigit(span[at - 1]) || span[at - 1] == '_'))
         {
-            var found = span[start..].IndexOf("cmi.", StringComparison.Ordinal);
-            if (found < 0)
-            {
-                break;
-            }
+            return;
+        }
 
-            var at = start + found;
-            start = at + 4;
-            if (at > 0 && (char.IsAsciiLetterOrDigit(span[at - 1]) || span[at - 1] == '_'))
-            {
-                continue;
-            }
+        var end = at;
+        while (end < span.Length && end - at < 128 && (char.IsAsciiLetterLower(span[end]) || char.IsAsciiDigit(span[end]) || span[end] is '_' or '.'))
+        {
+            end++;
+        }
 
-            var end = at;
-            while (end < span.Length && end - at < 128 && (char.IsAsciiLetterLower(span[end]) || char.IsAsciiDigit(span[end]) || span[end] is '_' or '.'))
-            {
-                end++;
-            }
-
-            var path = span[at..end].TrimEnd('.');
-            if ((ScormDataModel.Scorm2004.TryFind(path, out var element) || ScormDataModel.Scorm12.TryFind(path, out element))
-                && element.Category == DataCategory.DirectIdentifier)
-            {
-                scan.Reads.Add(new ScormLearnerDataRead(element.Pattern, element.Category, file, lines.LineAt(at)));
-            }
+        var path = span[at..end].TrimEnd('.');
+        if ((ScormDataModel.Scorm2004.TryFind(path, out var element) || ScormDataModel.Scorm12.TryFind(path, out element))
+            && element.Category == DataCategory.DirectIdentifier)
+        {
+            scan.Reads.Add(new ScormLearnerDataRead(element.Pattern, element.Category, file, lines.LineAt(at)));
         }
     }
 
     private static void ScanCredentials(string file, ReadOnlySpan<char> text, ContentScan scan)
     {
-        var hinted = false;
-        foreach (var hint in CredentialHints)
-        {
-            if (text.Contains(hint.AsSpan(), StringComparison.OrdinalIgnoreCase))
-            {
-                hinted = true;
-                break;
-            }
-        }
-
-        if (!hinted)
-        {
-            return;
-        }
-
         var lines = new LineCounter(text);
         var reported = new HashSet<int>();
         foreach (var regex in (Regex[])[BasicAuth(), SecretAssignment()])
