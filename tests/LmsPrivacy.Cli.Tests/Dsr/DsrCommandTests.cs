@@ -68,6 +68,7 @@ public sealed class DsrCommandTests : IDisposable
 
         var first = await CliRunner.RunAsync("dsr", "erase", "--config", Config, "--subject", "42", "--journal", journal, "--attempts", "1", "--format", "json");
         Directory.Move(grades + "-offline", grades);
+        await File.AppendAllTextAsync(journal, "{\"requestId\":\"cut by a cr", TestContext.Current.CancellationToken);
         var second = await CliRunner.RunAsync("dsr", "resume", journal, "--format", "json");
         var third = await CliRunner.RunAsync("dsr", "resume", journal, "--format", "json");
 

@@ -88,7 +88,19 @@ internal sealed class FileJournal : ISubjectRequestJournal
     public ValueTask AppendAsync(SubjectRequestJournalEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        using var stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        if (stream.Length > 0)
+        {
+            // A line cut by a crash is closed first, so this entry starts on its own line.
+            stream.Seek(-1, SeekOrigin.End);
+            var last = stream.ReadByte();
+            if (last != '\n')
+            {
+                stream.WriteByte((byte)'\n');
+            }
+        }
+
+        stream.Seek(0, SeekOrigin.End);
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
