@@ -55,7 +55,7 @@ public sealed record DataSubject
     /// <returns>A new subject.</returns>
     public DataSubject WithIdentifier(string kind, string value) => new(Id, [.. Identifiers, new SubjectIdentifier(kind, value)]);
 
-    /// <summary>Returns the subject id only, so logs never list every identifier.</summary>
+    /// <summary>Returns the number of identifiers only, so logs never show who the subject is.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() => $"DataSubject({Identifiers.Count} identifier(s))";
 }

@@ -26,6 +26,7 @@ public sealed class SubjectRequestOrchestrator
     private readonly IClock _clock;
     private readonly SubjectRequestOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
 
     /// <summary>Initializes the orchestrator.</summary>
     /// <param name="registry">The stores.</param>
@@ -153,6 +154,7 @@ public sealed class SubjectRequestOrchestrator
     /// <returns>The final report, one line per store.</returns>
     /// <exception cref="ArgumentException">The request is not an erasure request.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">The same request is already running in this orchestrator (runs of one request never overlap).</exception>
     public async Task<ErasureReport> EraseAsync(ApprovedSubjectRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -161,6 +163,23 @@ public sealed class SubjectRequestOrchestrator
             throw new ArgumentException("An erasure run needs an erasure request.", nameof(request));
         }
 
+        if (!_running.TryAdd(request.Id, 0))
+        {
+            throw new InvalidOperationException("This erasure request is already running in this orchestrator.");
+        }
+
+        try
+        {
+            return await RunErasureAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.TryRemove(request.Id, out _);
+        }
+    }
+
+    private async Task<ErasureReport> RunErasureAsync(ApprovedSubjectRequest request, CancellationToken cancellationToken)
+    {
         var startedAt = _clock.GetCurrentInstant();
         var history = await _journal.ReadAsync(request.Id, cancellationToken).ConfigureAwait(false);
         await AppendAsync(new(request.Id, JournalStep.RequestStarted, startedAt), cancellationToken).ConfigureAwait(false);

@@ -271,3 +271,41 @@ public sealed class SubjectRequestOrchestratorTests
         public ValueTask<StoreFindResult> FindAsync(DataSubject subject, CancellationToken cancellationToken = default) => throw new InvalidOperationException("down");
     }
 }
+
+public sealed class SubjectRequestOrchestratorConcurrencyTests
+{
+    [Fact]
+    public async Task EraseAsync_SameRequestTwiceAtOnce_SecondRefused()
+    {
+        var gate = new TaskCompletionSource();
+        var store = new BlockingStore(gate.Task);
+        var orchestrator = new SubjectRequestOrchestrator(
+            new PersonalDataStoreRegistry([store]), new InMemorySubjectRequestJournal(), NodaTime.Testing.FakeClock.FromUtc(2026, 2, 1), TestData.FastOptions());
+        var request = TestData.Request(SubjectRequestKind.Erasure);
+
+        var first = orchestrator.EraseAsync(request, TestContext.Current.CancellationToken);
+        await store.Entered.Task;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => orchestrator.EraseAsync(request, TestContext.Current.CancellationToken));
+        gate.SetResult();
+
+        Assert.Equal(StoreRunStatus.Done, (await first).Stores[0].Status);
+    }
+
+    private sealed class BlockingStore(Task gate) : IErasableStore
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "slow";
+
+        public StoreDescription Describe() => TestData.Description();
+
+        public ValueTask<StoreFindResult> FindAsync(DataSubject subject, CancellationToken cancellationToken = default) => ValueTask.FromResult(StoreFindResult.Empty);
+
+        public async ValueTask<ErasureResult> EraseAsync(ApprovedSubjectRequest request, CancellationToken cancellationToken = default)
+        {
+            Entered.TrySetResult();
+            await gate;
+            return ErasureResult.NothingFound();
+        }
+    }
+}

@@ -111,3 +111,26 @@ public sealed class SubjectAccessQueryBuilderTests
         Assert.Throws<ArgumentException>(() => new SubjectAccessQueryBuilder(new Uri("https://lrs.example.org/x?y=1")));
     }
 }
+
+public sealed class SubjectAccessQueryBuilderProperties
+{
+    private static readonly SubjectAccessQueryBuilder Builder = new(new Uri("https://lrs.example.org/xAPI/"));
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public bool AgentParameter_DecodesBackToTheAgentJson(FsCheck.NonEmptyString name)
+    {
+        var agent = SubjectAgent.Account("https://lms.example.org", name.Get);
+        var query = Builder.StatementQuery(agent).Query;
+        var encoded = query.Split('&')[0]["?agent=".Length..];
+
+        return Uri.UnescapeDataString(encoded) == agent.Json
+            && SubjectAgent.Parse(Uri.UnescapeDataString(encoded)).Key == agent.Key;
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public bool ResolvedMore_NeverLeavesTheOrigin(string? more)
+    {
+        return !Builder.TryResolveMore(more, out var next) || next is null
+            || next.GetLeftPart(UriPartial.Authority) == "https://lrs.example.org";
+    }
+}
