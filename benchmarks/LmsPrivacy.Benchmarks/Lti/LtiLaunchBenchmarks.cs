@@ -58,6 +58,14 @@ public class LtiLaunchBenchmarks
         return result.Findings.Count + LtiClaimClassifier.Default.Classify(_payload).Claims.Count;
     }
 
+    /// <summary>Validation alone.</summary>
+    [Benchmark]
+    public int Validate() => _validator.ValidateAsync(_payload, _header).AsTask().GetAwaiter().GetResult().Findings.Count;
+
+    /// <summary>Classification alone.</summary>
+    [Benchmark]
+    public int Classify() => LtiClaimClassifier.Default.Classify(_payload).Claims.Count;
+
     /// <summary>The job from the compact token: base64url + JSON decoding, then validate and classify.</summary>
     [Benchmark]
     public int DecodeValidateAndClassify()
