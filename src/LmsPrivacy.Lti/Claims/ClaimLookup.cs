@@ -13,7 +13,15 @@ internal sealed class ClaimEntry
         Path = JsonPaths.Claim(descriptor.Claim);
         Members = members;
         MemberLookup = members?.GetAlternateLookup<ReadOnlySpan<char>>();
+        Role = IdentityValues.RoleOf(descriptor.Claim);
+        IsCustom = string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal);
     }
+
+    /// <summary>Gets how the claim's value helps recognize the user inside custom parameters (decided once, not per launch).</summary>
+    public IdentityRole Role { get; }
+
+    /// <summary>Gets a value indicating whether this is the custom parameters claim.</summary>
+    public bool IsCustom { get; }
 
     public LtiClaimDescriptor Descriptor { get; }
 

@@ -41,7 +41,7 @@ internal static class ClaimTree
             else if (ClaimLookup.Builtin.TryGet(name, out var builtinEntry))
             {
                 entry = builtinEntry;
-                identity.Collect(builtinEntry.Descriptor.Claim, value);
+                identity.Collect(builtinEntry.Role, value);
             }
 
             if (entry is null)
@@ -57,7 +57,7 @@ internal static class ClaimTree
             }
 
             var descriptor = entry.Descriptor;
-            if (ReferenceEquals(descriptor.Claim, LtiClaimNames.Custom) || string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal))
+            if (entry.IsCustom)
             {
                 if (value.ValueKind == JsonValueKind.Object && customIndex < 0)
                 {

@@ -2,6 +2,17 @@ using System.Text.Json;
 
 namespace LmsPrivacy.Lti.Claims;
 
+/// <summary>What a catalogued claim contributes to <see cref="IdentityValues"/>.</summary>
+internal enum IdentityRole
+{
+    None,
+    Direct,
+    DirectSourcedId,
+    DirectUsername,
+    Pseudonymous,
+    PseudonymousLegacy,
+}
+
 /// <summary>The identifying values a launch carries, used to recognize them again inside custom parameters.</summary>
 /// <remarks>Collected during the classification pass as elements; turned into strings only when a custom value is compared.</remarks>
 internal sealed class IdentityValues
@@ -11,23 +22,33 @@ internal sealed class IdentityValues
     private string[]? _directText;
     private string[]? _pseudonymousText;
 
-    public void Collect(string claim, JsonElement value)
+    public static IdentityRole RoleOf(string claim) => claim switch
     {
-        switch (claim)
+        "name" or "given_name" or "family_name" or "middle_name" or "nickname" or "preferred_username" or "email" => IdentityRole.Direct,
+        LtiClaimNames.Lis => IdentityRole.DirectSourcedId,
+        LtiClaimNames.MoodleExtension => IdentityRole.DirectUsername,
+        LtiClaimNames.Subject or LtiClaimNames.Lti11LegacyUserId => IdentityRole.Pseudonymous,
+        LtiClaimNames.Lti1p1 => IdentityRole.PseudonymousLegacy,
+        _ => IdentityRole.None,
+    };
+
+    public void Collect(IdentityRole role, JsonElement value)
+    {
+        switch (role)
         {
-            case "name" or "given_name" or "family_name" or "middle_name" or "nickname" or "preferred_username" or "email":
+            case IdentityRole.Direct:
                 _direct.Add(value);
                 break;
-            case LtiClaimNames.Lis:
+            case IdentityRole.DirectSourcedId:
                 AddMember(_direct, value, "person_sourcedid");
                 break;
-            case LtiClaimNames.MoodleExtension:
+            case IdentityRole.DirectUsername:
                 AddMember(_direct, value, "user_username");
                 break;
-            case LtiClaimNames.Subject or LtiClaimNames.Lti11LegacyUserId:
+            case IdentityRole.Pseudonymous:
                 _pseudonymous.Add(value);
                 break;
-            case LtiClaimNames.Lti1p1:
+            case IdentityRole.PseudonymousLegacy:
                 AddMember(_pseudonymous, value, "user_id");
                 break;
         }
