@@ -113,17 +113,18 @@ internal static class ClaimTree
 
     private static List<MemberNode> ClassifyCustom(JsonElement custom, string path, IdentityValues identity, List<Finding>? findings)
     {
-        var members = new List<MemberNode>();
+        var members = new List<MemberNode>(custom.GetPropertyCount());
         foreach (var member in custom.EnumerateObject())
         {
-            var memberPath = JsonPaths.Property(path, member.Name);
-            var (category, reason) = CustomValues.Classify(member.Name, member.Value, identity);
+            var name = member.Name;
+            var memberPath = JsonPaths.Property(path, name);
+            var (category, reason) = CustomValues.Classify(name, member.Value, identity);
             if (category == DataCategory.DirectIdentifier)
             {
                 findings?.Add(LtiRules.CustomDirectIdentifier.At(memberPath, reason));
             }
 
-            members.Add(new MemberNode(member.Name, memberPath, member.Value, category));
+            members.Add(new MemberNode(name, memberPath, member.Value, category));
         }
 
         return members;
