@@ -200,7 +200,7 @@ public sealed class RetentionEvaluator
             {
                 if (_state[i].Status == RetentionStatus.NoAnchor)
                 {
-                    _findings.Add(RetentionRules.AnchorMissing.At(PathOf(_nodes[i].Id), _state[i].Reason!));
+                    _findings.Add(RetentionRules.AnchorMissing.At(PathOf(_nodes[i].Id), _state[i].Reason ?? BuildReason(i)));
                 }
             }
 
@@ -296,6 +296,7 @@ public sealed class RetentionEvaluator
             var purpose = _purpose[i];
             s.Purpose = purpose;
             s.BlockedBy = -1;
+            s.BlockingCourse = -1;
             s.Activity = node.LastActivity;
 
             // Latest activity in the subtree.
@@ -403,19 +404,21 @@ public sealed class RetentionEvaluator
                 s.Status = RetentionStatus.NotExpired;
             }
 
-            s.Reason = ExpiryReason(i, node, purpose, ref s, ownStatus);
+            s.OwnStatus = ownStatus;
+            s.Lazy = LazyReason.Clock;
 
             if (node.Kind == ContextKind.User && s.Status is RetentionStatus.Expired or RetentionStatus.PartlyExpired)
             {
                 if (s.Status == RetentionStatus.PartlyExpired)
                 {
                     s.Status = RetentionStatus.NotExpired;
-                    s.Reason += " A user's own context is deleted only as a whole, so it waits until every role's period has run.";
+                    s.UserWaitsForRoles = true;
                 }
-                else if (UserDependency(node) is { } blocker)
+                else if (UserDependency(node) is { Course: >= 0 } blocker)
                 {
                     s.Status = RetentionStatus.Ineligible;
-                    s.Reason += " " + blocker;
+                    s.BlockingCourse = blocker.Course;
+                    s.BlockingKind = blocker.Kind;
                     return;
                 }
             }
@@ -426,7 +429,6 @@ public sealed class RetentionEvaluator
             {
                 s.Status = RetentionStatus.NeedsReview;
                 s.ActivityFlag = true;
-                s.Reason += $" There was activity on {PeriodText.When(activity, _zone)}, after the {AnchorNoun(s.Anchor.Kind)}: a person must review it before anything is deleted (the anchor may be stale, e.g. a reused course).";
             }
         }
 
@@ -502,7 +504,7 @@ public sealed class RetentionEvaluator
             if (s.Anchor.At is null)
             {
                 s.Status = RetentionStatus.NoAnchor;
-                s.Reason = NoAnchorReason(i, node, purpose, s.Anchor);
+                s.Lazy = LazyReason.NoAnchor;
                 return true;
             }
 
@@ -604,7 +606,8 @@ public sealed class RetentionEvaluator
             _ => "anchor date",
         };
 
-        private string? UserDependency(RetentionContext user)
+        /// <summary>The first enrolment that keeps the user: (course index, 1 = no end date, 2 = ends later, 3 = not expired), or (-1, 0).</summary>
+        private (int Course, byte Kind) UserDependency(RetentionContext user)
         {
             foreach (var courseId in user.Enrolments)
             {
@@ -618,7 +621,7 @@ public sealed class RetentionEvaluator
                 {
                     if (_owner._options.CoursesWithoutEndDateAreRunning)
                     {
-                        return $"But the user is enrolled in {Describe(course)}, which has no end date and so counts as running: the account is kept.";
+                        return (c, 1);
                     }
 
                     continue;
@@ -626,16 +629,51 @@ public sealed class RetentionEvaluator
 
                 if (course.EndDate.Value >= _now)
                 {
-                    return $"But the user is enrolled in {Describe(course)}, which ends on {PeriodText.When(course.EndDate.Value, _zone)}: the account is kept.";
+                    return (c, 2);
                 }
 
                 if (_state[c].Status != RetentionStatus.Expired)
                 {
-                    return $"But the user is enrolled in {Describe(course)}, whose retention has not run out ({_state[c].Status.ToCode()}): the account is kept.";
+                    return (c, 3);
                 }
             }
 
-            return null;
+            return (-1, 0);
+        }
+
+        /// <summary>Renders a row's reason from its state, on first read (most rows of a large tree are never read).</summary>
+        private string BuildReason(int i)
+        {
+            ref var s = ref _state[i];
+            var node = _nodes[i];
+            if (s.Lazy == LazyReason.NoAnchor)
+            {
+                return NoAnchorReason(i, node, s.Purpose!, s.Anchor);
+            }
+
+            var text = ExpiryReason(i, node, s.Purpose!, ref s, s.OwnStatus);
+            if (s.UserWaitsForRoles)
+            {
+                text += " A user's own context is deleted only as a whole, so it waits until every role's period has run.";
+            }
+
+            if (s.BlockingCourse >= 0)
+            {
+                var course = _nodes[s.BlockingCourse];
+                text += s.BlockingKind switch
+                {
+                    1 => $" But the user is enrolled in {Describe(course)}, which has no end date and so counts as running: the account is kept.",
+                    2 => $" But the user is enrolled in {Describe(course)}, which ends on {PeriodText.When(course.EndDate!.Value, _zone)}: the account is kept.",
+                    _ => $" But the user is enrolled in {Describe(course)}, whose retention has not run out ({_state[s.BlockingCourse].Status.ToCode()}): the account is kept.",
+                };
+            }
+
+            if (s.ActivityFlag && s.Activity is { } activity)
+            {
+                text += $" There was activity on {PeriodText.When(activity, _zone)}, after the {AnchorNoun(s.Anchor.Kind)}: a person must review it before anything is deleted (the anchor may be stale, e.g. a reused course).";
+            }
+
+            return text;
         }
 
         private static string Describe(RetentionContext context) => PurposeResolver.Describe(context);
@@ -659,7 +697,8 @@ public sealed class RetentionEvaluator
                 UnexpiredRoles = s.UnexpiredRoles ?? [],
                 ProtectedRoles = s.ProtectedRoles ?? [],
                 LastActivity = s.Activity,
-                Reason = s.Reason ?? string.Empty,
+                Reason = s.Reason!,
+                ReasonSource = s.Reason is null ? () => BuildReason(i) : null,
             };
         }
     }
@@ -680,5 +719,17 @@ public sealed class RetentionEvaluator
         public int BlockedBy;
         public bool ActivityFlag;
         public string? Reason;
+        public LazyReason Lazy;
+        public RetentionStatus OwnStatus;
+        public bool UserWaitsForRoles;
+        public int BlockingCourse;
+        public byte BlockingKind;
+    }
+
+    private enum LazyReason : byte
+    {
+        None = 0,
+        NoAnchor = 1,
+        Clock = 2,
     }
 }
