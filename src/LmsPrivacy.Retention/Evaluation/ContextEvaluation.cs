@@ -50,12 +50,15 @@ public sealed record ContextEvaluation
     /// <summary>Gets the reason for the status, in words a privacy officer can read (rendered on first read).</summary>
     public string Reason
     {
-        get => _reason ??= ReasonSource?.Invoke() ?? string.Empty;
+        get => _reason ??= Renderer?.BuildReason(RendererIndex) ?? string.Empty;
         init => _reason = value;
     }
 
     /// <summary>Renders the reason on demand; set by the evaluator so a large evaluation does not build every sentence.</summary>
-    internal Func<string>? ReasonSource { get; init; }
+    internal IReasonRenderer? Renderer { get; init; }
+
+    /// <summary>The row's position for <see cref="Renderer"/>.</summary>
+    internal int RendererIndex { get; init; }
 
     /// <summary>Gets whether the whole context may be deleted (<see cref="RetentionStatus.Expired"/>).</summary>
     public bool IsFullyExpired => Status == RetentionStatus.Expired;
@@ -158,4 +161,11 @@ public sealed class RetentionReport
 
         return _index.TryGetValue(contextId, out var at) ? Contexts[at] : null;
     }
+}
+
+/// <summary>Renders a row's reason from the evaluation's state.</summary>
+internal interface IReasonRenderer
+{
+    /// <summary>Renders the reason of row <paramref name="index"/>.</summary>
+    string BuildReason(int index);
 }

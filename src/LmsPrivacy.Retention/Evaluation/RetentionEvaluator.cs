@@ -128,7 +128,7 @@ public sealed class RetentionEvaluator
     internal static string PathOf(string contextId) => $"$.contexts[?(@.id=='{contextId}')]";
 
     /// <summary>One evaluation pass: arrays indexed by pre-order position.</summary>
-    private sealed class Pass
+    private sealed class Pass : IReasonRenderer
     {
         private readonly RetentionEvaluator _owner;
         private readonly IContextTree _tree;
@@ -137,13 +137,13 @@ public sealed class RetentionEvaluator
         private readonly PurposeResolver _resolver;
         private readonly DateTimeZone _zone;
         private readonly List<RetentionContext> _nodes;
-        private readonly List<int> _parent = [];
-        private readonly List<int> _firstChild = [];
-        private readonly List<int> _nextSibling = [];
-        private readonly List<int> _user = [];
-        private readonly List<int> _course = [];
-        private readonly List<Purpose?> _purpose = [];
-        private readonly List<Instant?> _hostAnchor = [];
+        private readonly List<int> _parent;
+        private readonly List<int> _firstChild;
+        private readonly List<int> _nextSibling;
+        private readonly List<int> _user;
+        private readonly List<int> _course;
+        private readonly List<Purpose?> _purpose;
+        private readonly List<Instant?> _hostAnchor;
         private readonly Dictionary<string, int> _index;
         private State[] _state = [];
 
@@ -155,8 +155,17 @@ public sealed class RetentionEvaluator
             _findings = findings;
             _resolver = new PurposeResolver(owner._registry, tree);
             _zone = owner.Clock.Zone;
-            _nodes = new List<RetentionContext>(tree.Count);
-            _index = new Dictionary<string, int>(tree.Count, StringComparer.Ordinal);
+            var count = tree.Count;
+            _nodes = new List<RetentionContext>(count);
+            _parent = new List<int>(count);
+            _firstChild = new List<int>(count);
+            _nextSibling = new List<int>(count);
+            _user = new List<int>(count);
+            _course = new List<int>(count);
+            _purpose = new List<Purpose?>(count);
+            _hostAnchor = new List<Instant?>(count);
+            _walk = new List<ResolvedValue>(count);
+            _index = new Dictionary<string, int>(StringComparer.Ordinal);
         }
 
         public List<ContextEvaluation> Run()
@@ -222,14 +231,17 @@ public sealed class RetentionEvaluator
             while (stack.Count > 0)
             {
                 var (node, parent) = stack.Pop();
-                if (_index.ContainsKey(node.Id) || _nodes.Count > _tree.Count)
+                if (_nodes.Count > _tree.Count)
                 {
-                    continue; // a host tree with a loop or a shared node: visit each id once
+                    break; // a host "tree" with a loop or a shared node: stop rather than run forever
                 }
 
                 var i = _nodes.Count;
                 _nodes.Add(node);
-                _index[node.Id] = i;
+                if (node.Kind is ContextKind.Course or ContextKind.User)
+                {
+                    _index[node.Id] = i; // anchors and enrolments refer to courses and users only
+                }
                 _parent.Add(parent);
                 _firstChild.Add(-1);
                 _nextSibling.Add(-1);
@@ -254,7 +266,7 @@ public sealed class RetentionEvaluator
         }
 
         // Walk values W(n) (own inherit treated as not set), computed top-down.
-        private readonly List<ResolvedValue> _walk = [];
+        private readonly List<ResolvedValue> _walk;
 
         private Purpose? ResolvePurpose(RetentionContext node, int parent, int user)
         {
@@ -278,15 +290,29 @@ public sealed class RetentionEvaluator
         {
             foreach (var (contextId, _) in _owner._registry.ContextAssignments.OrderBy(static p => p.Key, StringComparer.Ordinal))
             {
-                if (!_index.TryGetValue(contextId, out var i))
+                if (_tree.Find(contextId) is not { } assigned)
                 {
                     _findings.Add(RetentionRules.AssignmentIgnored.At("$.assignments." + contextId, "The assignment names a context that is not in the tree; it has no effect."));
                 }
-                else if (_user[i] >= 0)
+                else if (InUserSubtree(assigned))
                 {
                     _findings.Add(RetentionRules.AssignmentIgnored.At(PathOf(contextId), "Contexts in a user's subtree always use the user-level purpose; this assignment has no effect."));
                 }
             }
+        }
+
+        private bool InUserSubtree(RetentionContext context)
+        {
+            var depth = 0;
+            for (var node = context; node is not null && depth++ <= InMemoryContextTree.MaximumDepth; node = node.ParentId is null ? null : _tree.Find(node.ParentId))
+            {
+                if (node.Kind == ContextKind.User)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Process(int i)
@@ -642,7 +668,7 @@ public sealed class RetentionEvaluator
         }
 
         /// <summary>Renders a row's reason from its state, on first read (most rows of a large tree are never read).</summary>
-        private string BuildReason(int i)
+        public string BuildReason(int i)
         {
             ref var s = ref _state[i];
             var node = _nodes[i];
@@ -698,7 +724,8 @@ public sealed class RetentionEvaluator
                 ProtectedRoles = s.ProtectedRoles ?? [],
                 LastActivity = s.Activity,
                 Reason = s.Reason!,
-                ReasonSource = s.Reason is null ? () => BuildReason(i) : null,
+                Renderer = s.Reason is null ? this : null,
+                RendererIndex = i,
             };
         }
     }
