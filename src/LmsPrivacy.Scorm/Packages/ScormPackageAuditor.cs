@@ -84,7 +84,20 @@ public sealed class ScormPackageAuditor
         ArgumentNullException.ThrowIfNull(zip);
         var findings = new List<Finding>();
         using var source = ZipPackageSource.TryOpen(zip, leaveOpen: true, _options, findings);
-        return source is null ? Refused(findings) : Audit(source, findings);
+        if (source is null)
+        {
+            return Refused(findings);
+        }
+
+        try
+        {
+            return Audit(source, findings);
+        }
+        catch (InvalidDataException)
+        {
+            findings.Add(ScormRules.ZipMalformed.At("$", "An entry's compressed data is damaged."));
+            return Refused(findings);
+        }
     }
 
     /// <summary>Audits an unpacked package folder.</summary>
