@@ -66,8 +66,11 @@ internal static partial class ContentScanner
     private static readonly string[] CredentialHints =
         ["asic ", "ASIC ", "assword", "ASSWORD", "asswd", "ASSWD", "ecret", "ECRET", "pi_key", "piKey", "pikey", "PI_KEY", "pi-key", "ccess_token", "ccessToken", "CCESS_TOKEN"];
 
-    private static readonly System.Buffers.SearchValues<string> Needles = System.Buffers.SearchValues.Create(
-        ["//", "\\/\\/", "cmi.", .. NetworkApis, .. CredentialHints], StringComparison.Ordinal);
+    private static readonly System.Buffers.SearchValues<string> Needles = System.Buffers.SearchValues.Create(["//", "\\/\\/", "cmi."], StringComparison.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<string> NetworkNeedles = System.Buffers.SearchValues.Create(NetworkApis, StringComparison.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<string> HintNeedles = System.Buffers.SearchValues.Create(CredentialHints, StringComparison.Ordinal);
 
     public static bool IsScannable(string path)
     {
@@ -81,11 +84,10 @@ internal static partial class ContentScanner
 
     public static ContentScan Scan(string file, ReadOnlySpan<char> text, ISet<string> ignoredHosts)
     {
-        // One vectorized pass finds every needle (URL slashes, "cmi.", network APIs, credential hints); each hit is then
-        // examined locally, so the cost stays close to one read of the text.
+        // A vectorized pass finds URL slashes and "cmi."; each hit is examined locally. Network APIs are looked for only
+        // when the file both reads identity and names a host; credential hints gate the (slower) credential patterns.
         var scan = new ContentScan();
         var lines = new LineCounter(text);
-        var hinted = false;
         var position = 0;
         while (position < text.Length)
         {
@@ -113,35 +115,19 @@ internal static partial class ContentScanner
                 HandleRead(file, text, at, scan, ref lines);
                 position = at + 4;
             }
-            else if (!scan.UsesNetworkApi && StartsWithAny(rest, NetworkApis, StringComparison.Ordinal))
-            {
-                scan.UsesNetworkApi = true;
-            }
-            else if (!hinted && StartsWithAny(rest, CredentialHints, StringComparison.Ordinal))
-            {
-                hinted = true;
-            }
         }
 
-        if (hinted)
+        if (scan.Reads.Count > 0 && scan.Hosts.Count > 0)
+        {
+            scan.UsesNetworkApi = text.IndexOfAny(NetworkNeedles) >= 0;
+        }
+
+        if (text.IndexOfAny(HintNeedles) >= 0)
         {
             ScanCredentials(file, text, scan);
         }
 
         return scan;
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes, StringComparison comparison)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (text.StartsWith(prefix, comparison))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void HandleUrl(string file, ReadOnlySpan<char> span, int at, int slashLength, ISet<string> ignoredHosts, ContentScan scan, ref LineCounter lines)
