@@ -110,6 +110,19 @@ public sealed class SubjectRequestTests
     }
 
     [Fact]
+    public void SubjectRequestIntake_ExtendInAustria_TwoMonthsFromUnmovedEndOfFirstMonth()
+    {
+        // Received 5 March 2026: first month ends Sunday 5 April (Easter) → notice by Tuesday 7 April (Easter Monday 6 April).
+        // Two further months from the unmoved 5 April → Friday 5 June 2026 (Corpus Christi is Thursday 4 June), a working day.
+        var intake = new SubjectRequestIntake(new FakeClock(Instant.FromUtc(2026, 3, 5, 9, 0)), new GdprDueDateCalculator(DeadlineProfile.Eu, "AT"));
+
+        var extended = intake.Extend(intake.Receive(SubjectRequestKind.Erasure, new DataSubject("42")));
+
+        Assert.Equal(new LocalDate(2026, 6, 5), extended.Due);
+        Assert.Equal(new LocalDate(2026, 4, 7), extended.ExtensionNoticeDue);
+    }
+
+    [Fact]
     public void CandidateSubjectRequest_DueGivenByCaller_NoticeEqualsDueAndNoReason()
     {
         var candidate = new CandidateSubjectRequest("r", SubjectRequestKind.Access, new DataSubject("1"), TestData.Received, new LocalDate(2026, 2, 28));
