@@ -98,7 +98,7 @@ internal static class DsrCommand
             AccessPackageReport report;
             try
             {
-                report = await orchestrator.ExportToFileAsync(request, path, cancellationToken);
+                report = await orchestrator.ExportToFileAsync(request, path, overwrite: parseResult.GetValue(force), cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
