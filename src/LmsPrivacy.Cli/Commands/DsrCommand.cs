@@ -33,9 +33,30 @@ internal static class DsrCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private static Option<int> TimeoutOption() => new("--timeout") { Description = "Seconds one attempt on one store may take (default 300).", DefaultValueFactory = static _ => 300 };
+    private const int MaxTimeoutSeconds = 86_400;
+    private const int MaxAttempts = 100;
 
-    private static Option<int> AttemptsOption() => new("--attempts") { Description = "Attempts per store (default 3).", DefaultValueFactory = static _ => 3 };
+    private static Option<int> TimeoutOption() => new("--timeout") { Description = "Seconds one attempt on one store may take (1–86400, default 300).", DefaultValueFactory = static _ => 300 };
+
+    private static Option<int> AttemptsOption() => new("--attempts") { Description = "Attempts per store (1–100, default 3).", DefaultValueFactory = static _ => 3 };
+
+    /// <summary>Checks --timeout and --attempts before anything is read or written (bad usage is exit 2).</summary>
+    private static (int Timeout, int Attempts) RunLimits(ParseResult parseResult, Option<int> timeout, Option<int> attempts)
+    {
+        var seconds = parseResult.GetValue(timeout);
+        var count = parseResult.GetValue(attempts);
+        if (seconds is < 1 or > MaxTimeoutSeconds)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--timeout must be between 1 and {MaxTimeoutSeconds} seconds."));
+        }
+
+        if (count is < 1 or > MaxAttempts)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--attempts must be between 1 and {MaxAttempts}."));
+        }
+
+        return (seconds, count);
+    }
 
     private static Command Export(CliContext context)
     {
@@ -44,27 +65,40 @@ internal static class DsrCommand
         var agents = AgentOption();
         var timeout = TimeoutOption();
         var attempts = AttemptsOption();
-        var output = new Option<string>("--out") { Description = "The zip file to write (default: access-<request id>.zip in the current folder)." };
+        var output = new Option<string>("--out") { Description = "The zip file to write (default: access-<request id>.zip in the current folder); an existing file is refused unless --force is given." };
+        var force = new Option<bool>("--force") { Description = "Replace the --out file if it exists." };
         var deadline = new DsrDeadline();
         var command = new Command("export", "Write the subject's access package: a zip with manifest.json and one JSON file per store.")
         {
-            config, subject, agents, output, timeout, attempts,
+            config, subject, agents, output, force, timeout, attempts,
         };
         deadline.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var format = CommonOptions.GetFormat(parseResult);
             _ = deadline.Calculator(parseResult); // Bad deadline options are exit 2 before the config is read.
+            var (timeoutSeconds, attemptCount) = RunLimits(parseResult, timeout, attempts);
+            var outPath = parseResult.GetValue(output);
+            if (outPath is not null && File.Exists(outPath) && !parseResult.GetValue(force))
+            {
+                throw new CliException($"'{Path.GetFullPath(outPath)}' exists already; give --force to replace it.");
+            }
+
             var loaded = DsrConfig.Load(context, parseResult.GetRequiredValue(config));
             var dataSubject = loaded.Subject(parseResult.GetRequiredValue(subject), parseResult.GetValue(agents) ?? []);
             var clock = SystemClock.Instance;
             var request = deadline.Receive(parseResult, SubjectRequestKind.Access, dataSubject, clock).Approve("lmsprivacy-cli", clock.GetCurrentInstant());
-            var path = Path.GetFullPath(parseResult.GetValue(output) ?? $"access-{request.Id}.zip");
-            var orchestrator = Orchestrator(loaded, new InMemorySubjectRequestJournal(), parseResult.GetValue(timeout), parseResult.GetValue(attempts));
+            var path = Path.GetFullPath(outPath ?? $"access-{request.Id}.zip");
+            if (File.Exists(path) && !parseResult.GetValue(force))
+            {
+                throw new CliException($"'{path}' exists already; give --force to replace it.");
+            }
+
+            var orchestrator = Orchestrator(loaded, new InMemorySubjectRequestJournal(), timeoutSeconds, attemptCount);
             AccessPackageReport report;
             try
             {
-                report = await orchestrator.ExportToFileAsync(request, path, cancellationToken);
+                report = await orchestrator.ExportToFileAsync(request, path, overwrite: parseResult.GetValue(force), cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -136,12 +170,16 @@ internal static class DsrCommand
         {
             var format = CommonOptions.GetFormat(parseResult);
             _ = deadline.Calculator(parseResult); // Bad deadline options are exit 2 before the config is read.
+            var (timeoutSeconds, attemptCount) = RunLimits(parseResult, timeout, attempts);
             var loaded = DsrConfig.Load(context, parseResult.GetRequiredValue(config));
             string[] extraAgents = parseResult.GetValue(agents) ?? [];
             var dataSubject = loaded.Subject(parseResult.GetRequiredValue(subject), extraAgents);
             var clock = SystemClock.Instance;
             var candidate = deadline.Receive(parseResult, SubjectRequestKind.Erasure, dataSubject, clock);
             var journalPath = Path.GetFullPath(parseResult.GetValue(journal) ?? $"erasure-{candidate.Id}.journal.jsonl");
+            var approved = candidate.Approve("lmsprivacy-cli", clock.GetCurrentInstant());
+            // Everything is checked before the journal exists: a rejected run leaves no journal behind.
+            var orchestrator = Orchestrator(loaded, new FileJournal(journalPath), timeoutSeconds, attemptCount);
             try
             {
                 FileJournal.Create(journalPath, new JournalHeader(candidate.Id, loaded.Path, dataSubject.Id, extraAgents, candidate.ReceivedAt, candidate.Due)
@@ -156,8 +194,7 @@ internal static class DsrCommand
                 throw new CliException($"cannot create journal '{journalPath}': {(File.Exists(journalPath) ? "it exists already; use 'dsr resume'" : ex.Message)}");
             }
 
-            return await RunErasureAsync(context, format, loaded, candidate.Approve("lmsprivacy-cli", clock.GetCurrentInstant()), journalPath,
-                parseResult.GetValue(timeout), parseResult.GetValue(attempts), cancellationToken);
+            return await RunErasureAsync(context, format, orchestrator, approved, journalPath, cancellationToken);
         });
         return command;
     }
@@ -174,10 +211,16 @@ internal static class DsrCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var format = CommonOptions.GetFormat(parseResult);
+            var (timeoutSeconds, attemptCount) = RunLimits(parseResult, timeout, attempts);
             var path = Path.GetFullPath(parseResult.GetRequiredValue(journal));
             var header = FileJournal.TryReadHeader(path, out var error) ?? throw new CliException($"cannot resume from '{path}': {error}");
+            if (header.IdentityRemoved)
+            {
+                return await ReportFinishedAsync(context, format, header, path, cancellationToken);
+            }
+
             var loaded = DsrConfig.Load(context, header.ConfigPath);
-            var dataSubject = loaded.Subject(header.SubjectId, header.Agents);
+            var dataSubject = loaded.Subject(header.SubjectId!, header.Agents);
             var candidate = new CandidateSubjectRequest(header.RequestId, SubjectRequestKind.Erasure, dataSubject, header.ReceivedAt, header.Due)
             {
                 ExtensionNoticeDue = header.ExtensionNoticeDue ?? header.Due,
@@ -185,17 +228,69 @@ internal static class DsrCommand
                 DueReason = header.DueReason,
             };
             var approvedAt = Instant.Max(header.ReceivedAt, SystemClock.Instance.GetCurrentInstant());
-            return await RunErasureAsync(context, format, loaded, candidate.Approve("lmsprivacy-cli", approvedAt), path,
-                parseResult.GetValue(timeout), parseResult.GetValue(attempts), cancellationToken);
+            return await RunErasureAsync(context, format, Orchestrator(loaded, new FileJournal(path), timeoutSeconds, attemptCount),
+                candidate.Approve("lmsprivacy-cli", approvedAt), path, cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunErasureAsync(
-        CliContext context, string format, DsrConfig config, ApprovedSubjectRequest request, string journalPath, int timeout, int attempts, CancellationToken cancellationToken)
+        CliContext context, string format, SubjectRequestOrchestrator orchestrator, ApprovedSubjectRequest request, string journalPath, CancellationToken cancellationToken)
     {
-        var orchestrator = Orchestrator(config, new FileJournal(journalPath), timeout, attempts);
         var report = await orchestrator.EraseAsync(request, cancellationToken);
+        var identityRemoved = false;
+        if (report.State != SubjectRequestState.PartiallyCompleted)
+        {
+            // Finished: the journal keeps the record of the erasure but no longer the subject's identity.
+            try
+            {
+                FileJournal.RemoveIdentity(journalPath, StateCode(report.State), SystemClock.Instance.GetCurrentInstant());
+                identityRemoved = true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                context.Error.WriteLine($"warning: could not remove the subject's identity from the journal: {ex.Message}");
+            }
+        }
+
+        return WriteErasure(context, format, request, report, journalPath, identityRemoved);
+    }
+
+    /// <summary>Reports a finished request from its journal (whose identity was removed) without calling any store.</summary>
+    private static async Task<int> ReportFinishedAsync(CliContext context, string format, JournalHeader header, string journalPath, CancellationToken cancellationToken)
+    {
+        var entries = await new FileJournal(journalPath).ReadAsync(header.RequestId, cancellationToken);
+        var lines = entries.Where(e => e.Store is not null).GroupBy(e => e.Store!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var attempts = g.Count(e => e.Step == JournalStep.StoreStarted);
+            var terminal = g.LastOrDefault(e => e.Step is JournalStep.StoreDone or JournalStep.StoreProtected);
+            return terminal is null
+                ? new StoreErasureReport(g.Key, StoreRunStatus.Failed) { Attempts = attempts, Error = "The journal shows no confirmation.", FromEarlierRun = true }
+                : terminal.Step == JournalStep.StoreDone
+                    ? new StoreErasureReport(g.Key, StoreRunStatus.Done)
+                    {
+                        Outcome = terminal.Outcome, Method = terminal.Method, RecordsAffected = terminal.RecordsAffected, Attempts = attempts, CompletedAt = terminal.At, FromEarlierRun = true,
+                    }
+                    : new StoreErasureReport(g.Key, StoreRunStatus.SkippedProtected) { Reason = terminal.Message, Attempts = attempts, CompletedAt = terminal.At, FromEarlierRun = true };
+        }).ToList();
+        var finishedAt = entries.Count > 0 ? entries[^1].At : header.ReceivedAt;
+        var report = new ErasureReport(header.RequestId, finishedAt, finishedAt, lines);
+        var candidate = new CandidateSubjectRequest(header.RequestId, SubjectRequestKind.Erasure, new DataSubject("sha256:" + header.SubjectSha256), header.ReceivedAt, header.Due)
+        {
+            ExtensionNoticeDue = header.ExtensionNoticeDue ?? header.Due,
+            Extended = header.Extended,
+            DueReason = header.DueReason,
+        };
+        if (format != "json")
+        {
+            context.Output.WriteLine($"request {header.RequestId} is finished ({header.FinishedState}); the subject's identity was removed from the journal, no store was called.");
+        }
+
+        return WriteErasure(context, format, candidate.Approve("lmsprivacy-cli", Instant.Max(header.ReceivedAt, finishedAt)), report, journalPath, identityRemoved: true);
+    }
+
+    private static int WriteErasure(CliContext context, string format, ApprovedSubjectRequest request, ErasureReport report, string journalPath, bool identityRemoved)
+    {
         var findings = report.ToValidationReport().Findings;
         if (format == "json")
         {
@@ -206,6 +301,7 @@ internal static class DsrCommand
                 w.WriteString("journal", journalPath);
                 DsrDeadline.Write(w, request);
                 w.WriteString("state", StateCode(report.State));
+                w.WriteBoolean("journalIdentityRemoved", identityRemoved);
                 w.WriteStartArray("stores");
                 foreach (var store in report.Stores)
                 {

@@ -75,14 +75,26 @@ public sealed record ErasureReport(string RequestId, Instant StartedAt, Instant 
         : Stores.Any(s => s.Status == StoreRunStatus.SkippedProtected) ? SubjectRequestState.CompletedWithExceptions
         : SubjectRequestState.Completed;
 
-    /// <summary>Returns the report as findings: an error per failed store, a warning per protected store.</summary>
+    /// <summary>
+    /// Gets a value indicating whether no store held anything about the subject: no store failed or kept data, and every
+    /// store that ran answered <see cref="ErasureOutcome.NothingFound"/> (or erased no record).
+    /// </summary>
+    public bool NothingFound => Stores.All(s => s.Status == StoreRunStatus.NotApplicable
+        || (s.Status == StoreRunStatus.Done && (s.Outcome == ErasureOutcome.NothingFound || s.RecordsAffected == 0)));
+
+    /// <summary>
+    /// Returns the report as findings: an error per failed store, a warning per protected store, and a warning
+    /// (<c>dsr.erasure.nothing_found</c>) when no store held anything about the subject.
+    /// </summary>
     /// <returns>The findings.</returns>
     public ValidationReport ToValidationReport() => new(Stores.SelectMany(s => s.Status switch
     {
         StoreRunStatus.Failed => [SubjectRequestRules.ErasureStoreFailed.At($"stores['{s.Store}']", "The store did not confirm the erasure; resume the request.")],
         StoreRunStatus.SkippedProtected => [SubjectRequestRules.ErasureStoreProtected.At($"stores['{s.Store}']", "The store kept the data under an exception to erasure.")],
         _ => Array.Empty<Finding>(),
-    }));
+    }).Concat(NothingFound
+        ? [SubjectRequestRules.ErasureNothingFound.At("subject", "No store held anything about the subject; check the subject id before reporting the erasure as done.")]
+        : Array.Empty<Finding>()));
 }
 
 /// <summary>One store's line in an access package.</summary>
@@ -128,9 +140,18 @@ public sealed record AccessPackageReport(string RequestId, Instant StartedAt, In
     /// <summary>Gets a value indicating whether every store that holds personal data was exported.</summary>
     public bool IsComplete => Stores.All(s => s.Status != StoreRunStatus.Failed);
 
-    /// <summary>Returns the report as findings: an error per failed store.</summary>
+    /// <summary>Gets a value indicating whether no store failed and no store exported a record.</summary>
+    public bool NothingFound => Stores.All(s => s.Status == StoreRunStatus.NotApplicable || (s.Status == StoreRunStatus.Done && s.Records == 0));
+
+    /// <summary>
+    /// Returns the report as findings: an error per failed store, and a warning (<c>dsr.export.nothing_found</c>) when
+    /// no store held a record of the subject.
+    /// </summary>
     /// <returns>The findings.</returns>
     public ValidationReport ToValidationReport() => new(Stores
         .Where(s => s.Status == StoreRunStatus.Failed)
-        .Select(s => SubjectRequestRules.ExportStoreFailed.At($"stores['{s.Store}']", "The store's data is missing from the package; export again.")));
+        .Select(s => SubjectRequestRules.ExportStoreFailed.At($"stores['{s.Store}']", "The store's data is missing from the package; export again."))
+        .Concat(NothingFound
+            ? [SubjectRequestRules.ExportNothingFound.At("subject", "No store held a record of the subject; check the subject id before sending the package.")]
+            : Array.Empty<Finding>()));
 }

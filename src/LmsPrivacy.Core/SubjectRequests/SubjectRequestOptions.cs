@@ -19,7 +19,10 @@ public sealed class SubjectRequestOptions
     /// <summary>Gets or sets the IANA time zone in which the receipt date is read (default <c>UTC</c>).</summary>
     public string DeadlineTimeZone { get; set; } = "UTC";
 
-    /// <summary>Gets or sets how long one attempt on one store may take before it is abandoned (default 5 minutes).</summary>
+    /// <summary>The longest <see cref="StoreTimeout"/> accepted: 24 hours.</summary>
+    public static readonly TimeSpan MaxStoreTimeout = TimeSpan.FromHours(24);
+
+    /// <summary>Gets or sets how long one attempt on one store may take before it is abandoned (default 5 minutes; at most <see cref="MaxStoreTimeout"/>).</summary>
     public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets or sets how many attempts each store gets per run (default 3; at least 1).</summary>
@@ -69,9 +72,9 @@ internal sealed class SubjectRequestOptionsValidator : IValidateOptions<SubjectR
             builder.AddError("DeadlineTimeZone must be an IANA time zone id such as Europe/Berlin or UTC.", nameof(options.DeadlineTimeZone));
         }
 
-        if (options.StoreTimeout <= TimeSpan.Zero)
+        if (options.StoreTimeout <= TimeSpan.Zero || options.StoreTimeout > SubjectRequestOptions.MaxStoreTimeout)
         {
-            builder.AddError("StoreTimeout must be positive.", nameof(options.StoreTimeout));
+            builder.AddError("StoreTimeout must be positive and at most 24 hours.", nameof(options.StoreTimeout));
         }
 
         if (options.MaxAttempts < 1)

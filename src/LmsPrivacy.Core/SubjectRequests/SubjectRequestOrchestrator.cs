@@ -80,10 +80,29 @@ public sealed class SubjectRequestOrchestrator
     /// <param name="cancellationToken">Cancels the export; the partial file is then deleted.</param>
     /// <returns>What the package holds; a failed store is listed as failed in the manifest, never silently missing.</returns>
     /// <exception cref="ArgumentException">The request is not an access request, or the path is empty.</exception>
-    public async Task<AccessPackageReport> ExportToFileAsync(ApprovedSubjectRequest request, string path, CancellationToken cancellationToken = default)
+    public Task<AccessPackageReport> ExportToFileAsync(ApprovedSubjectRequest request, string path, CancellationToken cancellationToken = default) =>
+        ExportToFileAsync(request, path, overwrite: true, cancellationToken);
+
+    /// <summary>Writes the access package to a file: first to <c>path.partial</c>, renamed only when the package is complete.</summary>
+    /// <param name="request">An approved access request.</param>
+    /// <param name="path">The zip file to create.</param>
+    /// <param name="overwrite">
+    /// Whether an existing file at <paramref name="path"/> is replaced; when <see langword="false"/>, an existing file is
+    /// left untouched and <see cref="IOException"/> is thrown (checked before any store is read and again at the rename).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the export; the partial file is then deleted.</param>
+    /// <returns>What the package holds; a failed store is listed as failed in the manifest, never silently missing.</returns>
+    /// <exception cref="ArgumentException">The request is not an access request, or the path is empty.</exception>
+    /// <exception cref="IOException"><paramref name="overwrite"/> is <see langword="false"/> and the file exists.</exception>
+    public async Task<AccessPackageReport> ExportToFileAsync(ApprovedSubjectRequest request, string path, bool overwrite, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!overwrite && File.Exists(path))
+        {
+            throw new IOException("The access package file exists already.");
+        }
+
         var partial = path + ".partial";
         try
         {
@@ -95,7 +114,7 @@ public sealed class SubjectRequestOrchestrator
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            File.Move(partial, path, overwrite: true);
+            File.Move(partial, path, overwrite);
             return report;
         }
         catch

@@ -50,10 +50,20 @@ public static class SubjectRequestRules
         "dsr.erasure.store_protected", "Data kept under an exception to erasure is reported with its reason.", FindingSeverity.Warning,
         "GDPR Art. 17(3)");
 
+    /// <summary>An erasure run found nothing about the subject in any store: the subject id may be wrong.</summary>
+    public static RuleDescriptor ErasureNothingFound { get; } = new(
+        "dsr.erasure.nothing_found", "An erasure that finds nothing about the subject in any store is checked against the subject id.", FindingSeverity.Warning,
+        "GDPR Art. 12(3), Art. 17(1)");
+
+    /// <summary>An access export found nothing about the subject in any store: the subject id may be wrong.</summary>
+    public static RuleDescriptor ExportNothingFound { get; } = new(
+        "dsr.export.nothing_found", "An access package that holds no record of the subject is checked against the subject id.", FindingSeverity.Warning,
+        "GDPR Art. 12(3), Art. 15(1)");
+
     /// <summary>Gets every rule, in catalog order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         StoreCannotExport, StoreCannotErase, StoreUndescribed, FieldUncategorised, TableUndeclared, ColumnUndeclared,
-        ExportStoreFailed, ErasureStoreFailed, ErasureStoreProtected,
+        ExportStoreFailed, ErasureStoreFailed, ErasureStoreProtected, ErasureNothingFound, ExportNothingFound,
     ];
 }

@@ -81,6 +81,27 @@ public sealed class SubjectRequestOrchestratorTests
     }
 
     [Fact]
+    public async Task ExportToFileAsync_ExistingFileNoOverwrite_ThrowsAndLeavesFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsr-test-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "package.zip");
+            await File.WriteAllTextAsync(path, "precious", TestContext.Current.CancellationToken);
+
+            await Assert.ThrowsAsync<IOException>(() =>
+                Create(TestData.Store("lms")).ExportToFileAsync(TestData.Request(SubjectRequestKind.Access), path, overwrite: false, TestContext.Current.CancellationToken));
+
+            Assert.Equal("precious", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+            Assert.False(File.Exists(path + ".partial"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ExportToFileAsync_WritesFinalFileOnly()
     {
         var folder = Directory.CreateTempSubdirectory("dsr-test-");

@@ -7,8 +7,17 @@ using NodaTime.Text;
 namespace LmsPrivacy.Cli.Commands.Dsr;
 
 /// <summary>What <c>dsr resume</c> needs to run a request again: the first line of the journal.</summary>
-internal sealed record JournalHeader(string RequestId, string ConfigPath, string SubjectId, IReadOnlyList<string> Agents, Instant ReceivedAt, LocalDate Due)
+internal sealed record JournalHeader(string RequestId, string ConfigPath, string? SubjectId, IReadOnlyList<string> Agents, Instant ReceivedAt, LocalDate Due)
 {
+    /// <summary>Gets the lower-case hex SHA-256 of the subject id, once the identity was removed from a finished journal.</summary>
+    public string? SubjectSha256 { get; init; }
+
+    /// <summary>Gets the state the request finished in (<c>completed</c>, <c>completed-with-exceptions</c>), once the identity was removed.</summary>
+    public string? FinishedState { get; init; }
+
+    /// <summary>Gets a value indicating whether the request is finished and the subject's identity was removed from the journal.</summary>
+    public bool IdentityRemoved => SubjectId is null;
+
     /// <summary>Gets the extension-notice date (absent in journals written before due dates were counted per Art. 12(3)).</summary>
     public LocalDate? ExtensionNoticeDue { get; init; }
 
@@ -32,20 +41,82 @@ internal sealed class FileJournal : ISubjectRequestJournal
     public static void Create(string path, JournalHeader header)
     {
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        WriteHeader(stream, header, removedAt: null);
+        stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// Rewrites the header of a finished request without the subject's identity (subject id and agents, which may hold
+    /// e-mail addresses), keeping the SHA-256 of the subject id so the record of the erasure stays auditable. The file is
+    /// written to a temporary file and renamed over the journal.
+    /// </summary>
+    public static void RemoveIdentity(string path, string finishedState, Instant removedAt)
+    {
+        var header = TryReadHeader(path, out var error) ?? throw new InvalidDataException($"cannot read the journal header: {error}");
+        if (header.IdentityRemoved)
+        {
+            return;
+        }
+
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var temp = Path.Combine(Path.GetDirectoryName(path) ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                WriteHeader(stream, header with
+                {
+                    SubjectId = null,
+                    Agents = [],
+                    SubjectSha256 = LmsPrivacy.Pseudonymization.TextHash.Sha256Hex(header.SubjectId!),
+                    FinishedState = finishedState,
+                }, removedAt);
+                foreach (var line in lines.Skip(1))
+                {
+                    stream.Write(Encoding.UTF8.GetBytes(line + "\n"));
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private static void WriteHeader(Stream stream, JournalHeader header, Instant? removedAt)
+    {
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
             writer.WriteString("type", "lmsprivacy.dsr-journal/1");
             writer.WriteString("requestId", header.RequestId);
             writer.WriteString("config", header.ConfigPath);
-            writer.WriteString("subject", header.SubjectId);
-            writer.WriteStartArray("agents");
-            foreach (var agent in header.Agents)
+            if (header.SubjectId is not null)
             {
-                writer.WriteStringValue(agent);
+                writer.WriteString("subject", header.SubjectId);
+                writer.WriteStartArray("agents");
+                foreach (var agent in header.Agents)
+                {
+                    writer.WriteStringValue(agent);
+                }
+
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteString("subjectSha256", header.SubjectSha256);
+                writer.WriteString("finishedState", header.FinishedState);
+                if (removedAt is { } at)
+                {
+                    writer.WriteString("identityRemovedAt", InstantPattern.ExtendedIso.Format(at));
+                }
             }
 
-            writer.WriteEndArray();
             writer.WriteString("receivedAt", InstantPattern.ExtendedIso.Format(header.ReceivedAt));
             writer.WriteString("due", LocalDatePattern.Iso.Format(header.Due));
             if (header.ExtensionNoticeDue is { } notice)
@@ -63,7 +134,6 @@ internal sealed class FileJournal : ISubjectRequestJournal
         }
 
         stream.WriteByte((byte)'\n');
-        stream.Flush(flushToDisk: true);
     }
 
     public static JournalHeader? TryReadHeader(string path, out string? error)
@@ -91,11 +161,12 @@ internal sealed class FileJournal : ISubjectRequestJournal
                 return null;
             }
 
+            var removed = !root.TryGetProperty("subject", out var subject);
             return new JournalHeader(
                 root.GetProperty("requestId").GetString()!,
                 root.GetProperty("config").GetString()!,
-                root.GetProperty("subject").GetString()!,
-                [.. root.GetProperty("agents").EnumerateArray().Select(a => a.GetString()!)],
+                removed ? null : subject.GetString()!,
+                removed ? [] : [.. root.GetProperty("agents").EnumerateArray().Select(a => a.GetString()!)],
                 InstantPattern.ExtendedIso.Parse(root.GetProperty("receivedAt").GetString()!).GetValueOrThrow(),
                 LocalDatePattern.Iso.Parse(root.GetProperty("due").GetString()!).GetValueOrThrow())
             {
@@ -104,6 +175,8 @@ internal sealed class FileJournal : ISubjectRequestJournal
                     : null,
                 Extended = root.TryGetProperty("extended", out var extended) && extended.GetBoolean(),
                 DueReason = root.TryGetProperty("dueReason", out var reason) ? reason.GetString() : null,
+                SubjectSha256 = removed ? root.GetProperty("subjectSha256").GetString()! : null,
+                FinishedState = removed ? root.GetProperty("finishedState").GetString()! : null,
             };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or UnparsableValueException or ArgumentException)
