@@ -230,11 +230,11 @@ public sealed class Pseudonymizer
     {
         var length = CanonicalEncoding.GetByteCount(components);
         byte[]? rented = null;
-        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var buffer = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
             var written = CanonicalEncoding.Write(components, buffer);
-            HMACSHA256.HashData(key.Material, buffer[..written], hash);
+            key.ComputeHmac(buffer[..written], hash);
         }
         finally
         {
