@@ -31,14 +31,23 @@ internal static class HtmlReportWriter
         th{background:var(--card);font-weight:600;white-space:nowrap}
         tr:last-child td{border-bottom:0}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
-        code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+        code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:break-word}
         .sev{font-weight:700;text-transform:uppercase;font-size:.75rem;letter-spacing:.03em}
         .sev.error{color:var(--err)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
         .msg{min-width:16rem}.src{color:var(--muted);font-size:.85em}
         a{color:var(--info)}
         .no{color:var(--err);font-weight:600}.yes{color:var(--ok)}
         footer{color:var(--muted);font-size:.8rem;margin-top:2rem}
-        @media (max-width:40rem){body{padding:.6rem;font-size:14px}th,td{padding:.35rem .45rem}.msg{min-width:12rem}}
+        @media (max-width:40rem){
+          body{padding:.6rem;font-size:14px}th,td{padding:.35rem .45rem}
+          table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+          table.stack thead{display:none}
+          table.stack tr{border-bottom:1px solid var(--line);padding:.35rem 0}
+          table.stack tr:last-child{border-bottom:0}
+          table.stack td{border:0;padding:.1rem .6rem;min-width:0}
+          table.stack td::before{content:attr(data-label);display:inline-block;min-width:5.5rem;color:var(--muted);font-size:.8rem;font-weight:400;text-transform:none;letter-spacing:0}
+          table.summary th,table.summary td{padding:.3rem .3rem;font-size:.8rem}
+        }
         """;
 
     public static void Write(TextWriter o, CheckReport report, string docsBase)
@@ -69,7 +78,7 @@ internal static class HtmlReportWriter
         Card(o, "warning", report.RetentionClocks.Count(c => c.Status == "no-anchor"), "clocks never start");
         Card(o, "warning", report.DpaClauses.Count(c => c.Status != "met"), "DPA clauses weak/missing");
         o.WriteLine("</div>");
-        o.WriteLine("<div class=\"scroll\"><table><thead><tr><th>area</th><th>artifacts</th><th>errors</th><th>warnings</th><th>info</th></tr></thead><tbody>");
+        o.WriteLine("<div class=\"scroll\"><table class=\"summary\"><thead><tr><th>area</th><th>artifacts</th><th>errors</th><th>warnings</th><th>info</th></tr></thead><tbody>");
         foreach (var area in report.ActiveAreas)
         {
             o.WriteLine(string.Create(ci, $"<tr><td><a href=\"#area-{area}\">{E(ArtifactKinds.AreaTitle(area))}</a></td><td class=\"num\">{report.Artifacts.Count(a => a.Artifact.Kind.Area() == area)}</td><td class=\"num\">{report.Count(area, FindingSeverity.Error)}</td><td class=\"num\">{report.Count(area, FindingSeverity.Warning)}</td><td class=\"num\">{report.Count(area, FindingSeverity.Info)}</td></tr>"));
@@ -83,16 +92,16 @@ internal static class HtmlReportWriter
             o.WriteLine($"<h2 id=\"area-{area}\">{E(ArtifactKinds.AreaTitle(area))}</h2>");
             if (findings.Count == 0)
             {
-                o.WriteLine("<p>No findings.</p>");
+                o.WriteLine(area == "other" ? "<p>No findings (files that are not artifacts are listed under Artifacts).</p>" : "<p>No findings.</p>");
                 continue;
             }
 
-            o.WriteLine("<div class=\"scroll\"><table><thead><tr><th>severity</th><th>rule</th><th>artifact</th><th>where</th><th>message</th></tr></thead><tbody>");
+            o.WriteLine("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>severity</th><th>rule</th><th>artifact</th><th>where</th><th>message</th></tr></thead><tbody>");
             foreach (var item in findings)
             {
                 var f = item.Finding;
                 var sev = f.Severity.ToCode();
-                o.WriteLine($"<tr><td class=\"sev {sev}\">{sev}</td><td><a href=\"{E(RuleLinks.For(docsBase, f.Code))}\"><code>{E(f.Code)}</code></a></td><td><code>{E(item.Artifact)}</code></td><td><code>{E(f.Path)}</code></td><td class=\"msg\">{E(f.Message)}{(f.Source is null ? string.Empty : $" <span class=\"src\">{E(f.Source)}</span>")}</td></tr>");
+                o.WriteLine($"<tr><td data-label=\"severity\" class=\"sev {sev}\">{sev}</td><td data-label=\"rule\"><a href=\"{E(RuleLinks.For(docsBase, f.Code))}\"><code>{C(f.Code)}</code></a></td><td data-label=\"artifact\"><code>{C(item.Artifact)}</code></td><td data-label=\"where\"><code>{C(f.Path)}</code></td><td data-label=\"message\" class=\"msg\">{E(f.Message)}{(f.Source is null ? string.Empty : $" <span class=\"src\">{E(f.Source)}</span>")}</td></tr>");
             }
 
             o.WriteLine("</tbody></table></div>");
@@ -101,10 +110,10 @@ internal static class HtmlReportWriter
         if (report.Flows.Count > 0)
         {
             o.WriteLine("<h2 id=\"flows\">Personal data flows</h2>");
-            o.WriteLine("<div class=\"scroll\"><table><thead><tr><th>from</th><th>to</th><th>data</th><th>via</th><th>artifact</th></tr></thead><tbody>");
+            o.WriteLine("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>from</th><th>to</th><th>data</th><th>via</th><th>artifact</th></tr></thead><tbody>");
             foreach (var flow in report.Flows)
             {
-                o.WriteLine($"<tr><td>{E(flow.From)}</td><td><code>{E(flow.To)}</code></td><td>{E(string.Join(", ", flow.Categories.Select(c => c.ToCode())))}</td><td>{E(flow.Via)}</td><td><code>{E(flow.Artifact)}</code></td></tr>");
+                o.WriteLine($"<tr><td data-label=\"from\">{E(flow.From)}</td><td data-label=\"to\"><code>{E(flow.To)}</code></td><td data-label=\"data\">{E(string.Join(", ", flow.Categories.Select(c => c.ToCode())))}</td><td data-label=\"via\">{E(flow.Via)}</td><td data-label=\"artifact\"><code>{C(flow.Artifact)}</code></td></tr>");
             }
 
             o.WriteLine("</tbody></table></div>");
@@ -114,11 +123,11 @@ internal static class HtmlReportWriter
         if (hosts.Count > 0)
         {
             o.WriteLine("<h2 id=\"hosts\">Third-party hosts vs the record of processing</h2>");
-            o.WriteLine("<div class=\"scroll\"><table><thead><tr><th>host</th><th>receives learner data</th><th>declared as</th><th>seen in</th></tr></thead><tbody>");
+            o.WriteLine("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>host</th><th>receives learner data</th><th>declared as</th><th>seen in</th></tr></thead><tbody>");
             foreach (var host in hosts)
             {
                 var seen = string.Join(", ", host.References.Take(5).Select(r => $"{r.Artifact} {r.Location} ({r.Kind})"));
-                o.WriteLine($"<tr><td><code>{E(host.Host)}</code></td><td>{(host.ReceivesLearnerData ? "yes" : "no (browser requests)")}</td><td>{(host.DeclaredAs is null ? "<span class=\"no\">not declared</span>" : "<span class=\"yes\">" + E(host.DeclaredAs) + "</span>")}</td><td><code>{E(seen)}</code>{(host.References.Count > 5 ? E(string.Create(ci, $" and {host.References.Count - 5} more")) : string.Empty)}</td></tr>");
+                o.WriteLine($"<tr><td data-label=\"host\"><code>{E(host.Host)}</code></td><td data-label=\"receives learner data\">{(host.ReceivesLearnerData ? "yes" : "no (browser requests)")}</td><td data-label=\"declared as\">{(host.DeclaredAs is null ? "<span class=\"no\">not declared</span>" : "<span class=\"yes\">" + E(host.DeclaredAs) + "</span>")}</td><td data-label=\"seen in\"><code>{C(seen)}</code>{(host.References.Count > 5 ? E(string.Create(ci, $" and {host.References.Count - 5} more")) : string.Empty)}</td></tr>");
             }
 
             o.WriteLine("</tbody></table></div>");
@@ -127,10 +136,10 @@ internal static class HtmlReportWriter
         if (report.RetentionClocks.Count > 0)
         {
             o.WriteLine("<h2 id=\"retention-clocks\">Retention clocks</h2>");
-            o.WriteLine("<div class=\"scroll\"><table><thead><tr><th>context</th><th>kind</th><th>status</th><th>expires</th><th>reason</th></tr></thead><tbody>");
+            o.WriteLine("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>context</th><th>kind</th><th>status</th><th>expires</th><th>reason</th></tr></thead><tbody>");
             foreach (var clock in report.RetentionClocks)
             {
-                o.WriteLine($"<tr><td><code>{E(clock.Context)}</code></td><td>{E(clock.Kind)}</td><td{(clock.Status == "no-anchor" ? " class=\"no\"" : string.Empty)}>{E(clock.Status)}</td><td>{E(clock.ExpiresAt ?? "—")}</td><td>{E(clock.Reason)}</td></tr>");
+                o.WriteLine($"<tr><td data-label=\"context\"><code>{E(clock.Context)}</code></td><td data-label=\"kind\">{E(clock.Kind)}</td><td data-label=\"status\"{(clock.Status == "no-anchor" ? " class=\"no\"" : string.Empty)}>{E(clock.Status)}</td><td data-label=\"expires\">{E(clock.ExpiresAt ?? "—")}</td><td data-label=\"reason\">{E(clock.Reason)}</td></tr>");
             }
 
             o.WriteLine("</tbody></table></div>");
@@ -139,11 +148,11 @@ internal static class HtmlReportWriter
         if (report.DpaClauses.Count > 0)
         {
             o.WriteLine("<h2 id=\"dpa-clauses\">DPA clauses (Art. 28)</h2>");
-            o.WriteLine("<div class=\"scroll\"><table><thead><tr><th>processor</th><th>clause</th><th>status</th><th>reason</th></tr></thead><tbody>");
+            o.WriteLine("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>processor</th><th>clause</th><th>status</th><th>reason</th></tr></thead><tbody>");
             foreach (var clause in report.DpaClauses)
             {
                 var css = clause.Status switch { "missing" => "sev error", "weak" => "sev warning", _ => "yes" };
-                o.WriteLine($"<tr><td>{E(clause.Processor)}</td><td>{E(clause.Clause)}</td><td class=\"{css}\">{E(clause.Status)}</td><td>{E(clause.Reason)}</td></tr>");
+                o.WriteLine($"<tr><td data-label=\"processor\">{E(clause.Processor)}</td><td data-label=\"clause\">{E(clause.Clause)}</td><td data-label=\"status\" class=\"{css}\">{E(clause.Status)}</td><td data-label=\"reason\">{E(clause.Reason)}</td></tr>");
             }
 
             o.WriteLine("</tbody></table></div>");
@@ -152,21 +161,21 @@ internal static class HtmlReportWriter
         if (report.Deadlines.Count > 0)
         {
             o.WriteLine("<h2 id=\"deadlines\">Deadline rules in force</h2>");
-            o.WriteLine("<div class=\"scroll\"><table><thead><tr><th>rule</th><th>source</th><th>due if started now</th><th>what it says</th></tr></thead><tbody>");
+            o.WriteLine("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>rule</th><th>source</th><th>due if started now</th><th>what it says</th></tr></thead><tbody>");
             foreach (var rule in report.Deadlines)
             {
-                o.WriteLine($"<tr><td><code>{E(rule.Rule)}</code></td><td>{E(rule.Source)}</td><td>{E(rule.DueIfReceivedNow ?? "—")}</td><td>{E(rule.Description)}</td></tr>");
+                o.WriteLine($"<tr><td data-label=\"rule\"><code>{E(rule.Rule)}</code></td><td data-label=\"source\">{E(rule.Source)}</td><td data-label=\"due if started now\">{E(rule.DueIfReceivedNow ?? "—")}</td><td data-label=\"what it says\">{E(rule.Description)}</td></tr>");
             }
 
             o.WriteLine("</tbody></table></div>");
         }
 
         o.WriteLine("<h2 id=\"artifacts\">Artifacts</h2>");
-        o.WriteLine("<div class=\"scroll\"><table><thead><tr><th>path</th><th>kind</th><th>status</th><th>notes</th></tr></thead><tbody>");
+        o.WriteLine("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>path</th><th>kind</th><th>status</th><th>notes</th></tr></thead><tbody>");
         foreach (var artifact in report.Artifacts)
         {
             var notes = artifact.Reason is null ? artifact.Facts : [artifact.Reason, .. artifact.Facts];
-            o.WriteLine($"<tr><td><code>{E(artifact.Path)}</code></td><td>{E(artifact.Artifact.Kind.ToCode())}</td><td>{E(artifact.Status.ToString().ToLowerInvariant())}</td><td>{E(string.Join("; ", notes))}</td></tr>");
+            o.WriteLine($"<tr><td data-label=\"path\"><code>{C(artifact.Path)}</code></td><td data-label=\"kind\">{E(artifact.Artifact.Kind.ToCode())}</td><td data-label=\"status\">{E(artifact.Status.ToString().ToLowerInvariant())}</td><td data-label=\"notes\">{E(string.Join("; ", notes))}</td></tr>");
         }
 
         o.WriteLine("</tbody></table></div>");
@@ -179,4 +188,7 @@ internal static class HtmlReportWriter
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"<div class=\"card {(count == 0 ? string.Empty : css)}\"><b>{count}</b><span>{label}</span></div>"));
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Encodes a code or path and lets it break after dots and slashes (not inside words).</summary>
+    private static string C(string text) => E(text).Replace(".", ".<wbr>", StringComparison.Ordinal).Replace("/", "/<wbr>", StringComparison.Ordinal);
 }
