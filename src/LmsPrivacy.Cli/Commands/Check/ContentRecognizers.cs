@@ -61,7 +61,7 @@ internal static class ContentRecognizers
             return ArtifactKind.RetentionRegistry;
         }
 
-        if (RopaActivityKeys.Any(keys.Contains) && (keys.Contains("controller") || keys.Contains("processor")))
+        if (RopaActivityKeys.Any(keys.Contains) && (keys.Contains("controller") || keys.Contains("processor") || keys.Contains("organisation") || keys.Contains("organization")))
         {
             return ArtifactKind.Ropa;
         }

@@ -263,9 +263,10 @@ internal sealed partial class ScormPackageAnalyzer : IArtifactAnalyzer
         foreach (var line in text.AsSpan().EnumerateLines())
         {
             lineNumber++;
-            if (line.Length > 100_000)
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("//") || trimmed.StartsWith("/*") || trimmed.StartsWith("*") || trimmed.StartsWith("<!--"))
             {
-                continue; // minified bundles: scanned per match below would still be bounded; skip absurd lines
+                continue; // a comment: a URL in it is documentation, not a request
             }
 
             var lineText = line.ToString();
@@ -301,7 +302,7 @@ internal sealed partial class ScormPackageAnalyzer : IArtifactAnalyzer
     /// <summary>What a URL on a line is used for; null for plain links and namespace URIs (no request is made).</summary>
     internal static string? KindOf(string line, int index, string file)
     {
-        var before = line[..index];
+        var before = line[Math.Max(0, index - 200)..index]; // bounded look-behind: minified bundles have megabyte lines
         static bool Has(string text, string token) => text.Contains(token, StringComparison.OrdinalIgnoreCase);
         if (Has(before, "sendBeacon"))
         {

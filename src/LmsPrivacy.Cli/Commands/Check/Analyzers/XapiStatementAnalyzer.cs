@@ -313,6 +313,7 @@ internal sealed class XapiStatementAnalyzer : IArtifactAnalyzer
         private readonly bool[] _isArray = new bool[maxDepth + 2];
         private readonly int[] _index = new int[maxDepth + 2];
         private readonly Key[] _label = new Key[maxDepth + 2];
+        private byte[] _lastHomePage = [];
         private int _statementDepth = -1;
         private bool _inStatement;
         private bool _hasVerb;
@@ -399,8 +400,11 @@ internal sealed class XapiStatementAnalyzer : IArtifactAnalyzer
                     _label[depth] = _isArray[depth - 1] ? (_label[depth - 1] == Key.Member ? Key.Member : _label[depth - 1]) : _names[depth];
                     break;
                 case JsonTokenType.String:
-                    if (!_isArray[depth - 1] && _names[depth] == Key.HomePage && Within(Key.Authority, depth))
+                    if (!_isArray[depth - 1] && _names[depth] == Key.HomePage && Within(Key.Authority, depth)
+                        && !reader.ValueSpan.SequenceEqual(_lastHomePage))
                     {
+                        // Exports repeat one authority in every statement: parse a homePage only when it changes.
+                        _lastHomePage = reader.ValueSpan.Length < 2048 ? reader.ValueSpan.ToArray() : [];
                         var value = reader.ValueSpan.Length < 2048 ? reader.GetString() : null;
                         if (Hosts.TryGetHost(value, out var host))
                         {
