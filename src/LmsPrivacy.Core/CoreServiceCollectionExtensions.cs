@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IPseudonymMap, InMemoryPseudonymMap>();
         services.TryAddSingleton(static sp => new Pseudonymizer(sp.GetRequiredService<IOptions<PseudonymizerOptions>>()));
+        services.TryAddSingleton(static sp => new Deadlines.DeadlineCalculator(sp.GetService<Deadlines.IHolidayCalendarProvider>()));
         return services;
     }
 }

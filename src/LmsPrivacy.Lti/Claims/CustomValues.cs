@@ -1,0 +1,149 @@
+using System.Text.Json;
+using LmsPrivacy.Classification;
+
+namespace LmsPrivacy.Lti.Claims;
+
+/// <summary>Inspects custom parameter values: substitution variables can put names and e-mail addresses there.</summary>
+internal static class CustomValues
+{
+    // Key fragments (lower case, letters and digits only) that name a person's direct identifier.
+    private static readonly string[] DirectKeyFragments =
+    [
+        "email", "mail", "fullname", "givenname", "familyname", "firstname", "lastname", "middlename", "displayname",
+        "sortablename", "personname", "nickname", "username", "login", "sisid", "sissourceid", "sourcedid",
+        "orgdefinedid", "studentnumber", "matriculation", "phone", "address", "picture", "photo", "avatar",
+    ];
+
+    // Key fragments that name a pseudonymous user id.
+    private static readonly string[] PseudonymousKeyFragments = ["userid", "personid", "ltiid", "studentid", "learnerid", "uuid"];
+
+    public static (DataCategory Category, string Reason) Classify(string key, JsonElement value, IdentityValues identity)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            var text = value.GetString()!;
+            if (IsUnexpandedVariable(text))
+            {
+                return (DataCategory.Technical, string.Empty);
+            }
+
+            if (LooksLikeEmail(text))
+            {
+                return (DataCategory.DirectIdentifier, "This custom parameter holds an e-mail address.");
+            }
+
+            if (identity.IsDirect(text))
+            {
+                return (DataCategory.DirectIdentifier, "This custom parameter repeats the user's name, e-mail or institutional id from another claim.");
+            }
+
+            if (identity.IsPseudonymous(text))
+            {
+                return (DataCategory.PseudonymousIdentifier, string.Empty);
+            }
+        }
+        else if (ClaimTree.ContainsEmail(value, 0))
+        {
+            return (DataCategory.DirectIdentifier, "This custom parameter holds an e-mail address.");
+        }
+
+        var normalized = NormalizeKey(key);
+        if (normalized == "name" || ContainsAny(normalized, DirectKeyFragments))
+        {
+            return (DataCategory.DirectIdentifier, "This custom parameter's name says it carries a person's name, username, e-mail or institutional id.");
+        }
+
+        if (ContainsAny(normalized, PseudonymousKeyFragments))
+        {
+            return (DataCategory.PseudonymousIdentifier, string.Empty);
+        }
+
+        return (DataCategory.QuasiIdentifier, string.Empty);
+    }
+
+    /// <summary>Returns whether text contains something shaped like an e-mail address (<c>local@domain.tld</c>).</summary>
+    public static bool LooksLikeEmail(string text)
+    {
+        var span = text.AsSpan();
+        var start = 0;
+        while (start < span.Length)
+        {
+            var at = span[start..].IndexOf('@');
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += start;
+            if (at > 0 && !IsSeparator(span[at - 1]) && HasDomain(span[(at + 1)..]))
+            {
+                return true;
+            }
+
+            start = at + 1;
+        }
+
+        return false;
+    }
+
+    private static bool HasDomain(ReadOnlySpan<char> rest)
+    {
+        var end = 0;
+        while (end < rest.Length && !IsSeparator(rest[end]))
+        {
+            end++;
+        }
+
+        var domain = rest[..end];
+        var dot = domain.LastIndexOf('.');
+        return dot > 0 && dot < domain.Length - 1;
+    }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or '<' or '>' or '"' or '\'' or '(' or ')' or '@';
+
+    private static bool IsUnexpandedVariable(string text)
+    {
+        if (text.Length < 2 || text[0] != '$' || !char.IsAsciiLetter(text[1]))
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(1))
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string NormalizeKey(string key)
+    {
+        Span<char> buffer = key.Length <= 128 ? stackalloc char[key.Length] : new char[key.Length];
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static bool ContainsAny(string text, string[] fragments)
+    {
+        foreach (var fragment in fragments)
+        {
+            if (text.Contains(fragment, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

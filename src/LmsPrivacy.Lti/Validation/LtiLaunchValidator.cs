@@ -1,0 +1,818 @@
+using System.Globalization;
+using System.Text.Json;
+using LmsPrivacy.Findings;
+using LmsPrivacy.Lti.Claims;
+using LmsPrivacy.Lti.Jwt;
+using LmsPrivacy.Lti.Migration;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace LmsPrivacy.Lti.Validation;
+
+/// <summary>
+/// Validates the claims (and, when given, the JOSE header) of a decoded LTI 1.3 launch against LTI Core 1.3 and the
+/// 1EdTech Security Framework, collecting every finding in one pass. It does not verify the signature: the host's
+/// JWT library does that first (see docs/lti.md).
+/// </summary>
+/// <remarks>
+/// Thread-safe. The nonce of a launch is recorded in the <see cref="ILtiNonceStore"/> whenever it is present, so a
+/// second validation of the same token reports <c>lti.nonce.replayed</c>.
+/// </remarks>
+public sealed class LtiLaunchValidator
+{
+    private const int MaxIdentifierLength = 255;
+    private const string HeaderRoot = "header:$";
+    private const string HeaderKid = "header:$.kid";
+    private const string HeaderAlg = "header:$.alg";
+    private const long MinUnixSeconds = -62_135_596_800L;
+    private const long MaxUnixSeconds = 253_402_300_799L;
+
+    private readonly ILtiRegistrationStore _registrations;
+    private readonly ILtiNonceStore _nonces;
+    private readonly IClock _clock;
+    private readonly LtiOptions _options;
+
+    /// <summary>Initializes a validator.</summary>
+    /// <param name="registrations">The platform registrations the tool trusts.</param>
+    /// <param name="nonces">The nonce store that detects replays.</param>
+    /// <param name="clock">The clock <c>exp</c> and <c>iat</c> are checked against.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    public LtiLaunchValidator(ILtiRegistrationStore registrations, ILtiNonceStore nonces, IClock clock, LtiOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(nonces);
+        ArgumentNullException.ThrowIfNull(clock);
+        options ??= new LtiOptions();
+        var result = new LtiOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(nameof(LtiOptions), typeof(LtiOptions), result.Failures);
+        }
+
+        _registrations = registrations;
+        _nonces = nonces;
+        _clock = clock;
+        _options = options;
+    }
+
+    /// <summary>Initializes a validator from options (the constructor used by dependency injection).</summary>
+    /// <param name="registrations">The platform registrations the tool trusts.</param>
+    /// <param name="nonces">The nonce store that detects replays.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The options.</param>
+    public LtiLaunchValidator(ILtiRegistrationStore registrations, ILtiNonceStore nonces, IClock clock, IOptions<LtiOptions> options)
+        : this(registrations, nonces, clock, (options ?? throw new ArgumentNullException(nameof(options))).Value)
+    {
+    }
+
+    /// <summary>Validates a decoded launch payload and, when given, its JOSE header.</summary>
+    /// <param name="payload">The JSON object of claims.</param>
+    /// <param name="header">The JOSE header, or <see langword="null"/> to skip the kid and alg checks (reported as <c>lti.header.not_checked</c>).</param>
+    /// <param name="cancellationToken">Cancels the store lookups.</param>
+    /// <returns>The findings, the anonymous flag and the normalized message type.</returns>
+    public async ValueTask<LtiLaunchValidationResult> ValidateAsync(JsonElement payload, JsonElement? header = null, CancellationToken cancellationToken = default)
+    {
+        var findings = new List<Finding>();
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            findings.Add(LtiRules.PayloadNotObject.At(JsonPaths.Root, "The payload is not a JSON object of claims."));
+            return new LtiLaunchValidationResult(new ValidationReport(findings), false, null, null);
+        }
+
+        CheckDuplicates(payload, findings);
+
+        // Resolve the registration first: the header and deployment checks depend on it.
+        var issuer = payload.TryGetProperty(LtiClaimNames.Issuer, out var issElement) && issElement.ValueKind == JsonValueKind.String
+            ? issElement.GetString()! : null;
+        var audiences = ReadAudiences(payload, out var audPresent, out var audValid);
+        var azp = payload.TryGetProperty(LtiClaimNames.AuthorizedParty, out var azpElement) ? azpElement : (JsonElement?)null;
+        IReadOnlyList<LtiRegistration> candidates = [];
+        if (!string.IsNullOrEmpty(issuer))
+        {
+            candidates = await _registrations.FindByIssuerAsync(issuer, cancellationToken).ConfigureAwait(false);
+        }
+
+        var registration = Match(candidates, audiences, azp);
+
+        CheckHeader(header, registration, findings);
+        CheckIssuer(issElement, issuer, candidates, findings);
+        CheckAudience(audPresent, audValid, audiences, candidates, registration, findings);
+        CheckAuthorizedParty(azp, audiences, registration, findings);
+        var now = _clock.GetCurrentInstant();
+        var exp = ReadTime(payload, LtiClaimNames.Expires, LtiRules.ExpMissing, LtiRules.ExpInvalid, findings);
+        var iat = ReadTime(payload, LtiClaimNames.IssuedAt, LtiRules.IatMissing, LtiRules.IatInvalid, findings);
+        CheckTimes(exp, iat, now, findings);
+        await CheckNonceAsync(payload, exp, iat, now, findings, cancellationToken).ConfigureAwait(false);
+        var anonymous = CheckSubject(payload, findings);
+        CheckVersion(payload, findings);
+        var messageType = CheckMessageType(payload, findings);
+        CheckDeployment(payload, registration, findings);
+        var roles = CheckRoles(payload, findings);
+        CheckRoleScopeMentor(payload, roles, findings);
+        CheckContext(payload, findings);
+        CheckToolPlatform(payload, findings);
+        CheckCustom(payload, findings);
+        CheckMessageClaims(payload, messageType, findings);
+        CheckMigration(payload, registration, findings);
+        return new LtiLaunchValidationResult(new ValidationReport(findings), anonymous, messageType, registration);
+    }
+
+    /// <summary>Validates a launch given as UTF-8 JSON, with an optional UTF-8 JSON header.</summary>
+    /// <param name="payloadJson">The payload JSON.</param>
+    /// <param name="headerJson">The header JSON, or empty to skip the header checks.</param>
+    /// <param name="cancellationToken">Cancels the store lookups.</param>
+    /// <returns>The result; malformed or oversized JSON is a <c>lti.payload.malformed</c> or <c>lti.header.malformed</c> finding.</returns>
+    public async ValueTask<LtiLaunchValidationResult> ValidateJsonAsync(ReadOnlyMemory<byte> payloadJson, ReadOnlyMemory<byte> headerJson = default, CancellationToken cancellationToken = default)
+    {
+        using var payload = TryParse(payloadJson, _options.MaxPayloadBytes);
+        if (payload is null)
+        {
+            return Malformed(LtiRules.PayloadMalformed.At(JsonPaths.Root, $"The payload is not well-formed JSON, is larger than {_options.MaxPayloadBytes} bytes or nests too deep."));
+        }
+
+        if (headerJson.IsEmpty)
+        {
+            return await ValidateAsync(payload.RootElement, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var header = TryParse(headerJson, _options.MaxPayloadBytes);
+        if (header is null)
+        {
+            return Malformed(LtiRules.HeaderMalformed.At(HeaderRoot, "The header is not well-formed JSON."));
+        }
+
+        return await ValidateAsync(payload.RootElement, header.RootElement, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Decodes a compact JWT (without verifying its signature) and validates its header and payload.</summary>
+    /// <param name="token">The compact JWT.</param>
+    /// <param name="cancellationToken">Cancels the store lookups.</param>
+    /// <returns>The result; a malformed token is one <c>lti.jwt.malformed</c> finding.</returns>
+    public async ValueTask<LtiLaunchValidationResult> ValidateTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Length > _options.MaxPayloadBytes)
+        {
+            return Malformed(LtiRules.JwtMalformed.At(JsonPaths.Root, "The token is larger than the configured maximum."));
+        }
+
+        if (!LtiJwt.TryDecode(token, out var jwt, out var error))
+        {
+            return Malformed(LtiRules.JwtMalformed.At(JsonPaths.Root, error));
+        }
+
+        return await ValidateAsync(jwt.Payload, jwt.Header, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static LtiLaunchValidationResult Malformed(Finding finding) => new(new ValidationReport([finding]), false, null, null);
+
+    private static JsonDocument? TryParse(ReadOnlyMemory<byte> json, int maxBytes)
+    {
+        if (json.Length > maxBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void CheckDuplicates(JsonElement payload, List<Finding> findings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in payload.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                findings.Add(LtiRules.ClaimDuplicate.At(JsonPaths.Claim(property.Name), "This claim appears more than once; the token is ambiguous and must be rejected."));
+            }
+        }
+    }
+
+    private static List<string> ReadAudiences(JsonElement payload, out bool present, out bool valid)
+    {
+        var audiences = new List<string>();
+        present = payload.TryGetProperty(LtiClaimNames.Audience, out var aud);
+        valid = true;
+        if (!present)
+        {
+            return audiences;
+        }
+
+        if (aud.ValueKind == JsonValueKind.String)
+        {
+            audiences.Add(aud.GetString()!);
+        }
+        else if (aud.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in aud.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    audiences.Add(item.GetString()!);
+                }
+                else
+                {
+                    valid = false;
+                }
+            }
+        }
+        else
+        {
+            valid = false;
+        }
+
+        valid &= audiences.Count > 0 && audiences.TrueForAll(a => a.Length > 0);
+        return audiences;
+    }
+
+    private static LtiRegistration? Match(IReadOnlyList<LtiRegistration> candidates, List<string> audiences, JsonElement? azp)
+    {
+        if (azp is { ValueKind: JsonValueKind.String } party)
+        {
+            var clientId = party.GetString();
+            foreach (var candidate in candidates)
+            {
+                if (string.Equals(candidate.ClientId, clientId, StringComparison.Ordinal) && audiences.Contains(clientId!, StringComparer.Ordinal))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        foreach (var audience in audiences)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (string.Equals(candidate.ClientId, audience, StringComparison.Ordinal))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void CheckHeader(JsonElement? header, LtiRegistration? registration, List<Finding> findings)
+    {
+        if (header is not { } h)
+        {
+            findings.Add(LtiRules.HeaderNotChecked.At(HeaderRoot, "No JOSE header was given; kid and alg were not checked."));
+            return;
+        }
+
+        if (h.ValueKind != JsonValueKind.Object)
+        {
+            findings.Add(LtiRules.HeaderMalformed.At(HeaderRoot, "The JOSE header is not a JSON object."));
+            return;
+        }
+
+        if (!h.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String || kid.GetString()!.Length == 0)
+        {
+            findings.Add(LtiRules.HeaderKidMissing.At(HeaderKid, "The header has no kid; the signing key cannot be selected from the platform's key set."));
+        }
+        else if (registration is { KeyIds.Count: > 0 } && !registration.KeyIds.Contains(kid.GetString()!, StringComparer.Ordinal))
+        {
+            findings.Add(LtiRules.HeaderKidUnknown.At(HeaderKid, "The kid is not one of the registration's known key ids."));
+        }
+
+        if (!h.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString()!.Length == 0)
+        {
+            findings.Add(LtiRules.HeaderAlgMissing.At(HeaderAlg, "The header has no alg."));
+        }
+        else if (string.Equals(alg.GetString(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            findings.Add(LtiRules.HeaderAlgNone.At(HeaderAlg, "The token is unsecured (alg none) and must be rejected."));
+        }
+        else if (!_options.AllowedAlgorithms.Contains(alg.GetString()!, StringComparer.Ordinal))
+        {
+            findings.Add(LtiRules.HeaderAlgNotApproved.At(HeaderAlg, $"The alg is not one of: {string.Join(", ", _options.AllowedAlgorithms)}."));
+        }
+    }
+
+    private static void CheckIssuer(JsonElement issElement, string? issuer, IReadOnlyList<LtiRegistration> candidates, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.Issuer);
+        if (string.IsNullOrEmpty(issuer))
+        {
+            findings.Add(LtiRules.IssMissing.At(path, issElement.ValueKind == JsonValueKind.Undefined
+                ? "The iss claim is missing."
+                : "The iss claim is not a non-empty string."));
+            return;
+        }
+
+        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+            || issuer.Contains('?', StringComparison.Ordinal) || issuer.Contains('#', StringComparison.Ordinal))
+        {
+            findings.Add(LtiRules.IssNotHttps.At(path, "The issuer is not an HTTPS URL without query and fragment."));
+        }
+
+        if (candidates.Count == 0)
+        {
+            findings.Add(LtiRules.IssNotRegistered.At(path, "No registration has exactly this issuer (the comparison is case-sensitive)."));
+        }
+    }
+
+    private void CheckAudience(bool present, bool valid, List<string> audiences, IReadOnlyList<LtiRegistration> candidates, LtiRegistration? registration, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.Audience);
+        if (!present)
+        {
+            findings.Add(LtiRules.AudMissing.At(path, "The aud claim is missing."));
+            return;
+        }
+
+        if (!valid)
+        {
+            findings.Add(LtiRules.AudInvalid.At(path, "The aud claim is not a non-empty string or an array of non-empty strings."));
+        }
+
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        if (registration is null)
+        {
+            findings.Add(LtiRules.AudClientIdAbsent.At(path, "The audience does not contain a client id registered for this issuer."));
+            return;
+        }
+
+        foreach (var audience in audiences)
+        {
+            if (!string.Equals(audience, registration.ClientId, StringComparison.Ordinal)
+                && !_options.TrustedAudiences.Contains(audience, StringComparer.Ordinal))
+            {
+                findings.Add(LtiRules.AudUntrusted.At(path, "The audience contains a party the tool does not trust; add it to TrustedAudiences if it is expected."));
+                break;
+            }
+        }
+    }
+
+    private static void CheckAuthorizedParty(JsonElement? azp, List<string> audiences, LtiRegistration? registration, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.AuthorizedParty);
+        if (azp is not { } party)
+        {
+            if (audiences.Count > 1)
+            {
+                findings.Add(LtiRules.AzpMissing.At(path, "The audience has several values but there is no azp claim."));
+            }
+
+            return;
+        }
+
+        if (party.ValueKind != JsonValueKind.String
+            || (registration is not null && !string.Equals(party.GetString(), registration.ClientId, StringComparison.Ordinal)))
+        {
+            findings.Add(LtiRules.AzpMismatch.At(path, "The azp claim is not the tool's client id."));
+        }
+    }
+
+    private static Instant? ReadTime(JsonElement payload, string claim, RuleDescriptor missing, RuleDescriptor invalid, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(claim);
+        if (!payload.TryGetProperty(claim, out var element))
+        {
+            findings.Add(missing.At(path, $"The {claim} claim is missing."));
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.Number)
+        {
+            if (element.TryGetInt64(out var seconds) && seconds is >= MinUnixSeconds and <= MaxUnixSeconds)
+            {
+                return Instant.FromUnixTimeSeconds(seconds);
+            }
+
+            if (element.TryGetDouble(out var fractional) && double.IsFinite(fractional) && fractional >= MinUnixSeconds && fractional <= MaxUnixSeconds)
+            {
+                return Instant.FromUnixTimeTicks((long)Math.Floor(fractional * NodaConstants.TicksPerSecond));
+            }
+        }
+
+        findings.Add(invalid.At(path, $"The {claim} claim is not a number of seconds since 1970-01-01T00:00:00Z in the supported range."));
+        return null;
+    }
+
+    private void CheckTimes(Instant? exp, Instant? iat, Instant now, List<Finding> findings)
+    {
+        var leeway = _options.Leeway;
+        if (exp is { } expires && now > expires + leeway)
+        {
+            findings.Add(LtiRules.ExpExpired.At(JsonPaths.Claim(LtiClaimNames.Expires), string.Create(CultureInfo.InvariantCulture,
+                $"The token expired {Math.Round((now - expires).TotalSeconds)} s ago (leeway {leeway.TotalSeconds} s).")));
+        }
+
+        if (iat is not { } issued)
+        {
+            return;
+        }
+
+        var path = JsonPaths.Claim(LtiClaimNames.IssuedAt);
+        if (issued > now + leeway)
+        {
+            findings.Add(LtiRules.IatInFuture.At(path, string.Create(CultureInfo.InvariantCulture,
+                $"The token is issued {Math.Round((issued - now).TotalSeconds)} s in the future (leeway {leeway.TotalSeconds} s).")));
+        }
+        else if (_options.MaxTokenAge is { } maxAge && now > issued + maxAge + leeway)
+        {
+            findings.Add(LtiRules.IatTooOld.At(path, string.Create(CultureInfo.InvariantCulture,
+                $"The token was issued more than {maxAge.TotalSeconds} s ago.")));
+        }
+    }
+
+    private async ValueTask CheckNonceAsync(JsonElement payload, Instant? exp, Instant? iat, Instant now, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.Nonce);
+        if (!payload.TryGetProperty(LtiClaimNames.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String || nonce.GetString()!.Length == 0)
+        {
+            findings.Add(LtiRules.NonceMissing.At(path, "The nonce claim is missing or not a non-empty string."));
+            return;
+        }
+
+        // Remember the nonce as long as the token could still be accepted.
+        var window = _options.MaxTokenAge ?? Duration.FromHours(1);
+        var until = exp ?? (iat ?? now) + window;
+        if (iat is { } issued && _options.MaxTokenAge is { } maxAge && issued + maxAge < until)
+        {
+            until = issued + maxAge;
+        }
+
+        if (until < now)
+        {
+            until = now;
+        }
+
+        if (!await _nonces.TryUseAsync(nonce.GetString()!, until + _options.Leeway, cancellationToken).ConfigureAwait(false))
+        {
+            findings.Add(LtiRules.NonceReplayed.At(path, "This nonce was already used: the launch is a replay."));
+        }
+    }
+
+    private bool CheckSubject(JsonElement payload, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.Subject);
+        if (!payload.TryGetProperty(LtiClaimNames.Subject, out var sub))
+        {
+            if (!_options.AllowAnonymous)
+            {
+                findings.Add(LtiRules.AnonymousNotAllowed.At(path, "The launch has no sub (anonymous launch) and anonymous launches are not allowed."));
+            }
+
+            foreach (var property in payload.EnumerateObject())
+            {
+                if (LtiClaimCatalog.IsIdentityClaim(property.Name))
+                {
+                    findings.Add(LtiRules.AnonymousWithIdentity.At(JsonPaths.Claim(property.Name), "An anonymous launch carries a user identity claim."));
+                }
+            }
+
+            return true;
+        }
+
+        if (sub.ValueKind != JsonValueKind.String || sub.GetString()!.Length == 0)
+        {
+            findings.Add(LtiRules.SubEmpty.At(path, "The sub claim is present but not a non-empty string; omit it for an anonymous launch."));
+            return false;
+        }
+
+        CheckIdentifier(sub.GetString()!, path, LtiRules.SubTooLong, findings);
+        return false;
+    }
+
+    private static void CheckIdentifier(string value, string path, RuleDescriptor tooLong, List<Finding> findings)
+    {
+        if (value.Length > MaxIdentifierLength)
+        {
+            findings.Add(tooLong.At(path, string.Create(CultureInfo.InvariantCulture, $"The value has {value.Length} characters; the limit is {MaxIdentifierLength}.")));
+        }
+
+        if (!System.Text.Ascii.IsValid(value))
+        {
+            findings.Add(LtiRules.IdentifierNotAscii.At(path, "The identifier contains characters outside ASCII."));
+        }
+    }
+
+    private static void CheckVersion(JsonElement payload, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.Version);
+        if (!payload.TryGetProperty(LtiClaimNames.Version, out var version))
+        {
+            findings.Add(LtiRules.VersionMissing.At(path, "The version claim is missing."));
+        }
+        else if (version.ValueKind != JsonValueKind.String || !string.Equals(version.GetString(), "1.3.0", StringComparison.Ordinal))
+        {
+            findings.Add(LtiRules.VersionUnsupported.At(path, "The version is not \"1.3.0\"."));
+        }
+    }
+
+    private string? CheckMessageType(JsonElement payload, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.MessageType);
+        if (!payload.TryGetProperty(LtiClaimNames.MessageType, out var type) || type.ValueKind != JsonValueKind.String || type.GetString()!.Length == 0)
+        {
+            findings.Add(LtiRules.MessageTypeMissing.At(path, "The message_type claim is missing or not a non-empty string."));
+            return null;
+        }
+
+        if (!LtiMessageTypes.TryNormalize(type.GetString(), out var normalized) || !_options.AcceptedMessageTypes.Contains(normalized, StringComparer.Ordinal))
+        {
+            findings.Add(LtiRules.MessageTypeUnknown.At(path, $"The message type is not one the tool handles: {string.Join(", ", _options.AcceptedMessageTypes)}."));
+            return null;
+        }
+
+        return normalized;
+    }
+
+    private static void CheckDeployment(JsonElement payload, LtiRegistration? registration, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.DeploymentId);
+        if (!payload.TryGetProperty(LtiClaimNames.DeploymentId, out var deployment) || deployment.ValueKind != JsonValueKind.String || deployment.GetString()!.Length == 0)
+        {
+            findings.Add(LtiRules.DeploymentIdMissing.At(path, "The deployment_id claim is missing or not a non-empty string."));
+            return;
+        }
+
+        var value = deployment.GetString()!;
+        CheckIdentifier(value, path, LtiRules.DeploymentIdTooLong, findings);
+        if (registration is not null && !registration.HasDeployment(value))
+        {
+            findings.Add(LtiRules.DeploymentIdNotRegistered.At(path, "The deployment_id is not registered for this issuer and client id."));
+        }
+    }
+
+    private static List<string> CheckRoles(JsonElement payload, List<Finding> findings)
+    {
+        var roles = new List<string>();
+        var path = JsonPaths.Claim(LtiClaimNames.Roles);
+        if (!payload.TryGetProperty(LtiClaimNames.Roles, out var element))
+        {
+            findings.Add(LtiRules.RolesMissing.At(path, "The roles claim is missing; send an empty array when the user has no role."));
+            return roles;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            findings.Add(LtiRules.RolesInvalid.At(path, "The roles claim is not an array."));
+            return roles;
+        }
+
+        var index = 0;
+        var vocabulary = false;
+        foreach (var item in element.EnumerateArray())
+        {
+            var itemPath = JsonPaths.Index(path, index++);
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                findings.Add(LtiRules.RolesInvalid.At(itemPath, "A role is not a string."));
+                continue;
+            }
+
+            var role = item.GetString()!;
+            if (role.Length == 0)
+            {
+                continue;
+            }
+
+            if (LtiRoles.IsShortName(role))
+            {
+                findings.Add(LtiRules.RolesShortName.At(itemPath, $"The short role name is read as {LtiRoles.Normalize(role)}."));
+            }
+            else if (!LtiRoles.IsVocabularyRole(role))
+            {
+                findings.Add(LtiRules.RolesUnknown.At(itemPath, "The role is not in the LTI role vocabularies; it is accepted as is."));
+            }
+
+            vocabulary |= LtiRoles.IsVocabularyRole(role);
+            roles.Add(LtiRoles.Normalize(role));
+        }
+
+        if (roles.Count > 0 && !vocabulary)
+        {
+            findings.Add(LtiRules.RolesNoVocabularyRole.At(path, "No role is from the LTI role vocabularies."));
+        }
+
+        return roles;
+    }
+
+    private static void CheckRoleScopeMentor(JsonElement payload, List<string> roles, List<Finding> findings)
+    {
+        if (!payload.TryGetProperty(LtiClaimNames.RoleScopeMentor, out var mentees))
+        {
+            return;
+        }
+
+        var path = JsonPaths.Claim(LtiClaimNames.RoleScopeMentor);
+        if (mentees.ValueKind != JsonValueKind.Array || mentees.EnumerateArray().Any(m => m.ValueKind != JsonValueKind.String))
+        {
+            findings.Add(LtiRules.RoleScopeMentorInvalid.At(path, "role_scope_mentor is not an array of user id strings."));
+        }
+
+        if (!roles.Exists(LtiRoles.IsMentor))
+        {
+            findings.Add(LtiRules.RoleScopeMentorWithoutMentor.At(path, "role_scope_mentor is present but roles has no Mentor role; other learners' ids must not be disclosed."));
+        }
+    }
+
+    private static void CheckContext(JsonElement payload, List<Finding> findings)
+    {
+        if (!payload.TryGetProperty(LtiClaimNames.Context, out var context))
+        {
+            return;
+        }
+
+        var path = JsonPaths.Claim(LtiClaimNames.Context);
+        if (context.ValueKind != JsonValueKind.Object)
+        {
+            findings.Add(LtiRules.ContextInvalid.At(path, "The context claim is not an object."));
+            return;
+        }
+
+        CheckRequiredId(context, JsonPaths.Property(path, "id"), "id", LtiRules.ContextIdMissing, LtiRules.ContextIdTooLong, findings);
+    }
+
+    private static void CheckToolPlatform(JsonElement payload, List<Finding> findings)
+    {
+        if (!payload.TryGetProperty(LtiClaimNames.ToolPlatform, out var platform))
+        {
+            return;
+        }
+
+        var path = JsonPaths.Claim(LtiClaimNames.ToolPlatform);
+        if (platform.ValueKind != JsonValueKind.Object)
+        {
+            findings.Add(LtiRules.ToolPlatformGuidMissing.At(path, "The tool_platform claim is not an object with a guid."));
+            return;
+        }
+
+        CheckRequiredId(platform, JsonPaths.Property(path, "guid"), "guid", LtiRules.ToolPlatformGuidMissing, LtiRules.ToolPlatformGuidTooLong, findings);
+    }
+
+    private static void CheckRequiredId(JsonElement obj, string path, string member, RuleDescriptor missing, RuleDescriptor tooLong, List<Finding> findings)
+    {
+        if (!obj.TryGetProperty(member, out var id) || id.ValueKind != JsonValueKind.String || id.GetString()!.Length == 0)
+        {
+            findings.Add(missing.At(path, $"The {member} is missing or not a non-empty string."));
+            return;
+        }
+
+        CheckIdentifier(id.GetString()!, path, tooLong, findings);
+    }
+
+    private static void CheckCustom(JsonElement payload, List<Finding> findings)
+    {
+        if (!payload.TryGetProperty(LtiClaimNames.Custom, out var custom))
+        {
+            return;
+        }
+
+        var path = JsonPaths.Claim(LtiClaimNames.Custom);
+        if (custom.ValueKind != JsonValueKind.Object)
+        {
+            findings.Add(LtiRules.CustomInvalid.At(path, "The custom claim is not an object."));
+            return;
+        }
+
+        foreach (var property in custom.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String)
+            {
+                findings.Add(LtiRules.CustomValueNotString.At(JsonPaths.Property(path, property.Name), "The custom value is not a string."));
+            }
+        }
+    }
+
+    private static void CheckMessageClaims(JsonElement payload, string? messageType, List<Finding> findings)
+    {
+        switch (messageType)
+        {
+            case LtiMessageTypes.ResourceLink:
+                if (!payload.TryGetProperty(LtiClaimNames.TargetLinkUri, out var target) || target.ValueKind != JsonValueKind.String || target.GetString()!.Length == 0)
+                {
+                    findings.Add(LtiRules.TargetLinkUriMissing.At(JsonPaths.Claim(LtiClaimNames.TargetLinkUri), "The target_link_uri claim is missing or empty."));
+                }
+
+                CheckResourceLink(payload, findings);
+                break;
+            case LtiMessageTypes.DeepLinking:
+                CheckDeepLinkingSettings(payload, findings);
+                break;
+            case LtiMessageTypes.SubmissionReview:
+                CheckForUser(payload, findings);
+                CheckLineItem(payload, findings);
+                break;
+            case LtiMessageTypes.DataPrivacyLaunch:
+                CheckForUser(payload, findings);
+                foreach (var claim in (string[])[LtiClaimNames.ResourceLink, LtiClaimNames.Context])
+                {
+                    if (payload.TryGetProperty(claim, out _))
+                    {
+                        findings.Add(LtiRules.PrivacyLaunchUnexpectedClaim.At(JsonPaths.Claim(claim), "A data privacy launch is not about a course or link; this claim is not expected."));
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void CheckResourceLink(JsonElement payload, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.ResourceLink);
+        if (!payload.TryGetProperty(LtiClaimNames.ResourceLink, out var link) || link.ValueKind != JsonValueKind.Object)
+        {
+            findings.Add(LtiRules.ResourceLinkMissing.At(path, "The resource_link claim is missing or not an object."));
+            return;
+        }
+
+        CheckRequiredId(link, JsonPaths.Property(path, "id"), "id", LtiRules.ResourceLinkIdMissing, LtiRules.ResourceLinkIdTooLong, findings);
+    }
+
+    private static void CheckDeepLinkingSettings(JsonElement payload, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.DeepLinkingSettings);
+        if (!payload.TryGetProperty(LtiClaimNames.DeepLinkingSettings, out var settings) || settings.ValueKind != JsonValueKind.Object)
+        {
+            findings.Add(LtiRules.DeepLinkingSettingsMissing.At(path, "The deep_linking_settings claim is missing or not an object."));
+            return;
+        }
+
+        if (!settings.TryGetProperty("deep_link_return_url", out var url) || url.ValueKind != JsonValueKind.String || url.GetString()!.Length == 0)
+        {
+            findings.Add(LtiRules.DeepLinkingSettingsIncomplete.At(JsonPaths.Property(path, "deep_link_return_url"), "deep_link_return_url is missing or empty."));
+        }
+
+        foreach (var member in (string[])["accept_types", "accept_presentation_document_targets"])
+        {
+            if (!settings.TryGetProperty(member, out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+            {
+                findings.Add(LtiRules.DeepLinkingSettingsIncomplete.At(JsonPaths.Property(path, member), $"{member} is missing or empty."));
+            }
+        }
+    }
+
+    private static void CheckForUser(JsonElement payload, List<Finding> findings)
+    {
+        var path = JsonPaths.Claim(LtiClaimNames.ForUser);
+        if (!payload.TryGetProperty(LtiClaimNames.ForUser, out var forUser) || forUser.ValueKind != JsonValueKind.Object)
+        {
+            findings.Add(LtiRules.ForUserMissing.At(path, "The for_user claim is missing or not an object."));
+            return;
+        }
+
+        if (IsNonEmptyString(forUser, "user_id"))
+        {
+            return;
+        }
+
+        if (IsNonEmptyString(forUser, "id"))
+        {
+            findings.Add(LtiRules.ForUserIdAlias.At(JsonPaths.Property(path, "id"), "for_user uses id instead of user_id; it is read as user_id."));
+            return;
+        }
+
+        findings.Add(LtiRules.ForUserIdMissing.At(JsonPaths.Property(path, "user_id"), "for_user has no non-empty user_id."));
+    }
+
+    private static void CheckLineItem(JsonElement payload, List<Finding> findings)
+    {
+        if (!payload.TryGetProperty(LtiClaimNames.AgsEndpoint, out var endpoint) || endpoint.ValueKind != JsonValueKind.Object || !IsNonEmptyString(endpoint, "lineitem"))
+        {
+            findings.Add(LtiRules.SubmissionReviewLineItemMissing.At(JsonPaths.Member(LtiClaimNames.AgsEndpoint, "lineitem"), "The AGS endpoint claim has no lineitem URL."));
+        }
+    }
+
+    private static void CheckMigration(JsonElement payload, LtiRegistration? registration, List<Finding> findings)
+    {
+        if (registration?.Lti11Secret is not { } secret)
+        {
+            return;
+        }
+
+        var path = JsonPaths.Member(LtiClaimNames.Lti1p1, "oauth_consumer_key_sign");
+        switch (Lti11MigrationSignature.TryRead(payload, out var parts))
+        {
+            case null:
+                return;
+            case false:
+                findings.Add(LtiRules.Lti1p1SignMissing.At(path, "The lti1p1 claim lacks oauth_consumer_key or oauth_consumer_key_sign (or exp, nonce, iss, deployment_id are missing)."));
+                return;
+        }
+
+        if (!Lti11MigrationSignature.Verify(parts.Signature, parts.ConsumerKey, parts.DeploymentId, parts.Issuer, registration.ClientId, parts.Exp, parts.Nonce, secret))
+        {
+            findings.Add(LtiRules.Lti1p1SignMismatch.At(path, "oauth_consumer_key_sign does not verify with the LTI 1.1 secret; do not link 1.1 records to this user."));
+        }
+    }
+
+    private static bool IsNonEmptyString(JsonElement obj, string member) =>
+        obj.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using LmsPrivacy.Ropa.Dpa;
+using LmsPrivacy.Ropa.Records;
+using LmsPrivacy.Ropa.Serialization;
+
+namespace LmsPrivacy.Ropa;
+
+/// <summary>Reads and writes records of processing and DPAs as JSON (source-generated, no reflection).</summary>
+/// <remarks>
+/// Property names are camelCase; enum values use their kebab-case wire names (<c>legitimate-interests</c>,
+/// <c>sub-processor</c>); dates are ISO 8601 (<c>2026-11-20</c>) and periods ISO 8601 durations (<c>P6Y</c>).
+/// Unknown properties are refused so that a misspelt field is not silently ignored. The JSON Schemas are
+/// <c>docs/schemas/ropa.schema.json</c> and <c>docs/schemas/dpa.schema.json</c>.
+/// </remarks>
+public static class RopaJson
+{
+    /// <summary>The largest document accepted, in bytes (16 MiB).</summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
+
+    /// <summary>The most activities or recipients accepted in one record.</summary>
+    public const int MaxItems = 10_000;
+
+    /// <summary>Reads a record of processing.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON document.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="FormatException">The document is not a well-formed record; the message names the JSON path.</exception>
+    public static RecordOfProcessing ParseRecord(ReadOnlySpan<byte> utf8Json) =>
+        TryParseRecord(utf8Json, out var record, out var error) ? record : throw new FormatException(error);
+
+    /// <summary>Tries to read a record of processing.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON document.</param>
+    /// <param name="record">The record, when the document is well formed.</param>
+    /// <param name="error">One line saying what is wrong and where, when it is not; it never repeats a value from the document.</param>
+    /// <returns><see langword="true"/> when the document was read.</returns>
+    public static bool TryParseRecord(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out RecordOfProcessing? record, [NotNullWhen(false)] out string? error)
+    {
+        if (!TryDeserialize(utf8Json, RopaJsonContext.Default.RecordOfProcessing, out record, out error))
+        {
+            return false;
+        }
+
+        if (record.Activities.Count > MaxItems || record.Recipients.Count > MaxItems)
+        {
+            record = null;
+            error = $"The record has more than {MaxItems} activities or recipients.";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads a data processing agreement.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON document.</param>
+    /// <returns>The agreement.</returns>
+    /// <exception cref="FormatException">The document is not a well-formed DPA; the message names the JSON path.</exception>
+    public static DataProcessingAgreement ParseDpa(ReadOnlySpan<byte> utf8Json) =>
+        TryParseDpa(utf8Json, out var dpa, out var error) ? dpa : throw new FormatException(error);
+
+    /// <summary>Tries to read a data processing agreement.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON document.</param>
+    /// <param name="dpa">The agreement, when the document is well formed.</param>
+    /// <param name="error">One line saying what is wrong and where, when it is not.</param>
+    /// <returns><see langword="true"/> when the document was read.</returns>
+    public static bool TryParseDpa(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out DataProcessingAgreement? dpa, [NotNullWhen(false)] out string? error) =>
+        TryDeserialize(utf8Json, RopaJsonContext.Default.DataProcessingAgreement, out dpa, out error);
+
+    /// <summary>Writes a record of processing as indented JSON that <see cref="ParseRecord"/> reads back.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    public static string Serialize(RecordOfProcessing record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return JsonSerializer.Serialize(record, RopaJsonContext.Default.RecordOfProcessing);
+    }
+
+    /// <summary>Writes a data processing agreement as indented JSON that <see cref="ParseDpa"/> reads back.</summary>
+    /// <param name="dpa">The agreement.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dpa"/> is <see langword="null"/>.</exception>
+    public static string Serialize(DataProcessingAgreement dpa)
+    {
+        ArgumentNullException.ThrowIfNull(dpa);
+        return JsonSerializer.Serialize(dpa, RopaJsonContext.Default.DataProcessingAgreement);
+    }
+
+    private static bool TryDeserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
+        where T : class
+    {
+        value = null;
+        if (utf8Json.Length > MaxDocumentBytes)
+        {
+            error = $"The document is larger than {MaxDocumentBytes / (1024 * 1024)} MiB.";
+            return false;
+        }
+
+        if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        try
+        {
+            value = JsonSerializer.Deserialize(utf8Json, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            error = Describe(ex);
+            return false;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Thrown by the serializer for some shape violations (e.g. a required constructor value missing).
+            error = ex.Message;
+            return false;
+        }
+
+        if (value is null)
+        {
+            error = "The document is JSON null, not an object.";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        // The serializer's message names the JSON path and position but never the offending value.
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var head = cut > 0 ? message[..cut] : message;
+        var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+        var line = ex.LineNumber is { } l ? $" (line {l + 1})" : string.Empty;
+        return $"{head.TrimEnd()}{where}{line}";
+    }
+}
