@@ -72,9 +72,13 @@ internal static class CheckFixtures
         """{"actor":{"account":{"homePage":"https://lms.example.org","name":"k1.abc"}},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"https://lms.example.org/course/1"},"authority":{"account":{"homePage":"https://lrs.vendor.example","name":"client"}}}""";
 
     public const string Ropa = """
-        {"kind":"controller","organisation":{"name":"Org","country":"NL"},
-         "activities":[{"id":"a","name":"Training"}],
-         "recipients":[{"id":"lrs","name":"Vendor LRS B.V.","role":"processor","hosts":["vendor.example"]}]}
+        {"kind":"controller","organisation":{"name":"Org B.V.","email":"privacy@org.example","country":"NL"},
+         "securityMeasures":["MFA for administrators"],
+         "activities":[{"id":"training","name":"Training","purposes":[{"description":"Deliver training","lawfulBasis":"contract"}],
+           "dataSubjects":["employees"],"personalData":[{"category":"behavioural","label":"completion"}],
+           "recipients":["lrs"],"retention":{"period":"P1Y","trigger":"course completion"}}],
+         "recipients":[{"id":"lrs","name":"Vendor LRS B.V.","role":"processor","country":"NL","hosts":["vendor.example"],
+           "contract":"DPA 2026","subProcessors":[]}]}
         """;
 
     public static CheckReport Run(string path) =>

@@ -121,12 +121,4 @@ public sealed class ReviewTests
 
         Assert.Equal(expected, rows.Single(r => r.Clause == clause).Status);
     }
-
-    [Theory]
-    [InlineData(2026, 11, 24, "2026-12-24")] // Tuesday -> Thursday
-    [InlineData(2026, 1, 31, "2026-03-02")]  // 31 Jan -> 28 Feb (no 31 Feb), a Saturday -> Monday 2 March
-    [InlineData(2024, 1, 31, "2024-02-29")]  // leap year: 29 Feb 2024 is a Thursday
-    [InlineData(2026, 4, 30, "2026-06-01")]  // 30 May 2026 is a Saturday -> Monday 1 June
-    public void OneMonthAfter_Regulation1182_71(int y, int m, int d, string expected) =>
-        Assert.Equal(expected, DeadlineReview.OneMonthAfter(new LocalDate(y, m, d), 1).ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -119,6 +119,9 @@ internal sealed class ArtifactResult(DiscoveredArtifact artifact)
     /// <summary>Short facts for people (e.g. "1,204 statements", "SCORM 2004 4th Edition").</summary>
     public List<string> Facts { get; } = [];
 
+    /// <summary>Gets or sets a value indicating whether a package analyzer fully handled the artifact (built-in fallbacks then skip their own review).</summary>
+    public bool HandledByPackage { get; set; }
+
     /// <summary>Which analyzers ran (built-in, or a package's validator).</summary>
     public List<string> Analyzers { get; } = [];
 }

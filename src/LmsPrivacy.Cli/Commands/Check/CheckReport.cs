@@ -41,6 +41,9 @@ internal sealed class CheckReport
 
     public List<DeadlineRule> Deadlines { get; } = [];
 
+    /// <summary>Each DPA's processor and its agreed breach-notice window in hours (null: "without undue delay").</summary>
+    public List<(string Processor, int? Hours)> ProcessorBreachWindows { get; } = [];
+
     /// <summary>Controller country from a record of processing (ISO 3166 alpha-2), when one is given.</summary>
     public string? ControllerCountry { get; set; }
 

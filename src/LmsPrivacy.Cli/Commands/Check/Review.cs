@@ -1,5 +1,6 @@
 using System.Globalization;
 using LmsPrivacy.Findings;
+using LmsPrivacy.Deadlines;
 using NodaTime;
 
 namespace LmsPrivacy.Cli.Commands.Check;
@@ -92,53 +93,43 @@ internal sealed class ProcessorReview : IReviewStep
 }
 
 /// <summary>
-/// The subject-request and breach deadline rules in force, with the due time for a request received (or a breach
-/// noticed) at the report's clock. Counting follows Regulation 1182/71: the day of receipt is not counted, a
-/// month ends on the same date of the next month (or its last day), and a day period ending on a Saturday or
-/// Sunday rolls to the next working day; hour periods never roll.
+/// The subject-request and breach deadline rules in force, computed with Core's <see cref="DeadlineCalculator"/>:
+/// the due dates of a request received (or a breach noticed) at the report's clock, in the controller's member
+/// state (its public holidays) when a record of processing names it, under UK counting for a UK controller.
 /// </summary>
 internal sealed class DeadlineReview : IReviewStep
 {
     public void Review(CheckReport report, AnalysisContext context)
     {
-        var uk = report.ControllerCountry is "GB" or "UK";
-        var profile = uk ? "UK GDPR (ICO counting)" : "EU GDPR (Regulation 1182/71 counting)";
+        var calculator = new DeadlineCalculator();
+        var country = report.ControllerCountry;
+        var uk = country is not null && HolidayCalendars.IsUnitedKingdomCode(country);
+        var profile = uk ? DeadlineProfile.Uk : DeadlineProfile.Eu;
+        var calendar = country is not null && HolidayCalendars.TryGet(country, out _) ? country : null;
         var received = report.Now.InUtc().Date;
-        var due = OneMonthAfter(received, 1);
-        var extended = OneMonthAfter(received, 3);
-        var breach = report.Now.Plus(Duration.FromHours(72));
-        report.Deadlines.Add(new DeadlineRule("subject-request.response", uk ? "UK GDPR Art. 12(3)" : "GDPR Art. 12(3)",
-            $"{profile}: answer a subject request within one month of receipt (weekend ends roll to Monday; public holidays not applied in this summary).",
-            Iso(due)));
-        report.Deadlines.Add(new DeadlineRule("subject-request.extension", uk ? "UK GDPR Art. 12(3)" : "GDPR Art. 12(3)",
-            "Complex or numerous requests: extendable by two further months, telling the person within the first month.", Iso(extended)));
-        report.Deadlines.Add(new DeadlineRule("breach.notification", uk ? "UK GDPR Art. 33(1)" : "GDPR Art. 33(1)",
-            "Notify the supervisory authority within 72 hours of becoming aware of a personal data breach; hours run through weekends.",
-            breach.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
-        var processorHours = report.DpaClauses
-            .Where(c => c.Clause == "28(3)(f)")
-            .Select(c => c.Reason)
-            .ToList();
-        if (processorHours.Count > 0)
-        {
-            report.Deadlines.Add(new DeadlineRule("processor.breach-notice", "GDPR Art. 33(2), 28(3)(f)",
-                "Processors notify the controller without undue delay; the agreed windows: " + string.Join("; ", processorHours) + ".", null));
-        }
-    }
+        var article = uk ? "UK GDPR" : "GDPR";
+        var where = calendar is null ? "weekends only (no controller country in a record of processing)" : "public holidays of " + calendar;
 
-    internal static LocalDate OneMonthAfter(LocalDate received, int months)
-    {
-        // Period.FromMonths clamps to the last day of a shorter month (31 Jan + 1 month = 28/29 Feb).
-        var end = received.PlusMonths(months);
-        while (end.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+        var due = calculator.SubjectRequest(received, profile, calendar);
+        report.Deadlines.Add(new DeadlineRule("subject-request.response", article + " Art. 12(3)",
+            $"Answer a subject request within one month of receipt ({(uk ? "UK" : "EU, Regulation 1182/71")} counting; {where}). {due.Reason}", Iso(due.Due)));
+        var extended = calculator.SubjectRequest(received, profile, calendar, extended: true);
+        report.Deadlines.Add(new DeadlineRule("subject-request.extension", article + " Art. 12(3)",
+            $"Complex or numerous requests: two further months, telling the person by {Iso(extended.ExtensionNoticeDue)}.", Iso(extended.Due)));
+        var breach = calculator.Breach(report.Now);
+        report.Deadlines.Add(new DeadlineRule("breach.notification", article + " Art. 33(1)", breach.Reason, IsoInstant(breach.Due)));
+        foreach (var (processor, hours) in report.ProcessorBreachWindows)
         {
-            end = end.PlusDays(1);
+            var window = hours is { } h && h > 0 ? ProcessorNoticeWindow.Hours(h) : ProcessorNoticeWindow.WithoutUndueDelay;
+            var notice = calculator.ProcessorNotice(report.Now, window);
+            report.Deadlines.Add(new DeadlineRule("processor.breach-notice", article + " Art. 33(2), 28(3)(f)",
+                $"{processor}: notifies the controller {window} after becoming aware (its DPA).", notice.Due is { } d ? IsoInstant(d) : null));
         }
-
-        return end;
     }
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string IsoInstant(Instant instant) => instant.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The analyzers and review steps of a check run, in order. Each area plugs in here.</summary>
@@ -146,6 +137,10 @@ internal static class CheckAnalyzers
 {
     public static IReadOnlyList<IArtifactAnalyzer> All { get; } =
     [
+        // Package analyzers first: when they read an artifact fully, the built-in fallbacks skip their own review.
+        new Analyzers.RopaPackageAnalyzer(),
+        new Analyzers.DpaPackageAnalyzer(),
+        new Analyzers.RetentionPackageAnalyzer(),
         new Analyzers.XapiStatementAnalyzer(),
         new Analyzers.ScormPackageAnalyzer(),
         new Analyzers.LtiLaunchAnalyzer(),

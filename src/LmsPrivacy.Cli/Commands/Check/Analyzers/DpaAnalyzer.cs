@@ -17,7 +17,7 @@ internal sealed class DpaAnalyzer : IArtifactAnalyzer
     /// <summary>A processor should notify a breach within 48 hours so the controller keeps time of its 72.</summary>
     public const int MaximumBreachHours = 48;
 
-    public string Name => "check (built-in Art. 28 DPA review)";
+    public string Name => "check (processor reader; built-in Art. 28 review when the Ropa package cannot read the DPA)";
 
     public bool AppliesTo(ArtifactKind kind) => kind == ArtifactKind.Dpa;
 
@@ -40,6 +40,13 @@ internal sealed class DpaAnalyzer : IArtifactAnalyzer
 
         context.Report.DpaProcessors.Add(new DeclaredParty(processor, "processor", hosts, artifact.DisplayPath, "$.processor"));
         result.Facts.Add("processor: " + processor);
+        if (result.HandledByPackage)
+        {
+            var counted = context.Report.DpaClauses.Where(c => c.Artifact == artifact.DisplayPath).ToList();
+            result.Facts.Add(string.Create(CultureInfo.InvariantCulture, $"{counted.Count(c => c.Status == "met")} of {counted.Count} Art. 28 clauses met"));
+            return; // LmsPrivacy.Ropa's DpaChecker assessed the clauses
+        }
+
         var clauses = Assess(root);
         foreach (var (clause, status, reason, path) in clauses)
         {

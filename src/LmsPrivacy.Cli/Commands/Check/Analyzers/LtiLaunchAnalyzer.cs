@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LmsPrivacy.Classification;
+using LmsPrivacy.Lti.Claims;
 
 namespace LmsPrivacy.Cli.Commands.Check.Analyzers;
 
@@ -11,7 +12,7 @@ internal sealed class LtiLaunchAnalyzer : IArtifactAnalyzer
 {
     private const string Claim = ContentRecognizers.LtiClaimPrefix;
 
-    public string Name => "check (built-in LTI launch review)";
+    public string Name => "check (LTI launch review with LmsPrivacy.Lti claim classifier)";
 
     public bool AppliesTo(ArtifactKind kind) => kind == ArtifactKind.LtiLaunch;
 
@@ -113,6 +114,14 @@ internal sealed class LtiLaunchAnalyzer : IArtifactAnalyzer
                     categories.Add(DataCategory.DirectIdentifier);
                 }
             }
+        }
+
+        // LmsPrivacy.Lti's classifier: a data category for every claim it knows (and a conservative one for the rest).
+        var classification = LtiClaimClassifier.Default.Classify(launch);
+        result.Findings.AddRange(classification.Findings);
+        foreach (var category in classification.Categories.Where(c => c.IsPersonalData()))
+        {
+            categories.Add(category);
         }
 
         if (identity.Count > 0)

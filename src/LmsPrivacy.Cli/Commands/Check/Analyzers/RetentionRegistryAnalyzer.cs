@@ -10,12 +10,17 @@ namespace LmsPrivacy.Cli.Commands.Check.Analyzers;
 /// </summary>
 internal sealed class RetentionRegistryAnalyzer : IArtifactAnalyzer
 {
-    public string Name => "check (built-in retention anchor review)";
+    public string Name => "check (built-in retention anchor review, when the Retention package cannot read the registry)";
 
     public bool AppliesTo(ArtifactKind kind) => kind == ArtifactKind.RetentionRegistry;
 
     public void Analyze(DiscoveredArtifact artifact, ArtifactResult result, AnalysisContext context)
     {
+        if (result.HandledByPackage)
+        {
+            return; // LmsPrivacy.Retention evaluated the registry
+        }
+
         using var document = context.LoadJson(artifact, result);
         if (document is null)
         {
