@@ -53,6 +53,7 @@ public sealed class PseudonymCommandTests
     [InlineData("pseudonym", "x")]
     [InlineData("pseudonym", "--key-file", "samples/keys/demo.key")]
     [InlineData("nosuchcommand")]
+    [InlineData("pseudonym", "x", "--key-file", "k", "--encoding", "zzz")]
     [InlineData("hash", "sha1")]
     [InlineData("hash", "sha1", "x", "--format", "yaml")]
     public async Task BadUsage_Exit2WithOneClearLineAndNoStackTrace(params string[] args)

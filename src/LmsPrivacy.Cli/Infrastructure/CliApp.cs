@@ -27,7 +27,9 @@ internal static class CliApp
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {
-                var first = parseResult.Errors[0].Message;
+                // Some parser messages span several lines (e.g. the list of accepted values): keep the contract of one line.
+                var first = string.Join(' ', parseResult.Errors[0].Message
+                    .Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 await context.Error.WriteLineAsync($"lmsprivacy: {first} (see 'lmsprivacy --help')").ConfigureAwait(false);
                 return ExitCodes.CannotRun;
             }

@@ -120,7 +120,7 @@ internal static class HolidayData
             Fixed(8, 5, "Victory and Homeland Thanksgiving Day"), Assumption, Fixed(10, 8, "Independence Day") with { UntilYear = 2019 },
             AllSaints, Fixed(11, 18, "Remembrance Day") with { FromYear = 2020 }, Christmas, StStephen,
         ]),
-        new("HU", "Hungary", "Munka törvénykönyve (Act I of 2012) § 102(1); decreed bridge days and working Saturdays left out",
+        new("HU", "Hungary", "Munka törvénykönyve (Act I of 2012) § 102(1); decreed bridge days, working Saturdays and 24 December left out",
         [
             NewYear, Fixed(3, 15, "National Day"), GoodFriday with { FromYear = 2017 }, EasterMonday, MayDay, WhitMonday,
             Fixed(8, 20, "State Foundation Day"), Fixed(10, 23, "National Day"), AllSaints, Christmas,
@@ -154,7 +154,7 @@ internal static class HolidayData
             NewYear, EasterMonday, MayDay, Fixed(5, 9, "Europe Day") with { FromYear = 2019 }, Ascension, WhitMonday,
             Fixed(6, 23, "National Day"), Assumption, AllSaints, Christmas, StStephen,
         ]),
-        new("LV", "Latvia", "Law on Public Holidays, Commemoration Days and Days of Celebration, Art. 1 (4 May and 18 November move to the next working day when on a weekend); one-off holidays left out",
+        new("LV", "Latvia", "Law on Public Holidays, Commemoration Days and Days of Celebration, Art. 1 (4 May and 18 November on a weekend add the next working day); the Song and Dance Festival closing day (every five years, date set per festival) and one-off holidays left out",
         [
             NewYear, GoodFriday, EasterMonday, MayDay, Fixed(5, 4, "Restoration of Independence Day") with { Substitute = WeekendSubstitute.AddNextWeekday },
             Fixed(6, 23, "Midsummer Eve"), Fixed(6, 24, "Midsummer Day"),

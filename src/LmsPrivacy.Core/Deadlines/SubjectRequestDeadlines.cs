@@ -116,7 +116,7 @@ public static class SubjectRequestDeadlines
         }
         else if (calendar is HolidayCalendar builtIn)
         {
-            foreach (var year in new[] { received.Year, due.Year }.Distinct())
+            foreach (var year in new[] { firstEnd.Year, due.Year }.Distinct())
             {
                 if (year < HolidayCalendars.CoveredFromYear || year > HolidayCalendars.CoveredThroughYear)
                 {

@@ -193,3 +193,38 @@ public sealed class HolidayCalendarsTests
         Assert.False(HolidayCalendars.Provider.TryGetCalendar("ZZ", out _));
     }
 }
+
+public sealed class CompositeHolidayCalendarTests
+{
+    [Fact]
+    public void GetHolidays_NationalPlusRegional_MergesAndMovesTheDeadline()
+    {
+        // Bavaria adds Epiphany (6 Jan) to Germany's nationwide days. 6 December 2025 -> Tuesday 6 January 2026.
+        var bavarianDays = new HolidayList("BY-EXTRA", new PublicHoliday(new LocalDate(2026, 1, 6), "Epiphany"));
+        var bavaria = new CompositeHolidayCalendar("de-by", "Bavaria", HolidayCalendars.Get("DE"), bavarianDays);
+
+        var holidays = bavaria.GetHolidays(2026);
+        var result = SubjectRequestDeadlines.ComputeWithCalendar(new LocalDate(2025, 12, 6), DeadlineProfile.Eu, bavaria, extended: false);
+
+        Assert.Equal("DE-BY", bavaria.Code);
+        Assert.Equal(10, holidays.Count);
+        Assert.Equal(new LocalDate(2026, 1, 7), result.Due);
+        Assert.Equal(new LocalDate(2026, 1, 6), SubjectRequestDeadlines.Compute(new LocalDate(2025, 12, 6), DeadlineProfile.Eu, "DE").Due);
+    }
+
+    [Fact]
+    public void Constructor_NoParts_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new CompositeHolidayCalendar("X", "x"));
+        Assert.Throws<ArgumentNullException>(() => new CompositeHolidayCalendar("X", "x", null!));
+    }
+
+    private sealed class HolidayList(string code, params PublicHoliday[] holidays) : IHolidayCalendar
+    {
+        public string Code => code;
+
+        public string Name => code;
+
+        public IReadOnlyList<PublicHoliday> GetHolidays(int year) => holidays.Where(h => h.Date.Year == year).ToList();
+    }
+}
