@@ -160,6 +160,23 @@ public sealed partial class CheckCommandTests
     }
 
     [Fact]
+    public async Task Check_WholeSamplesFolder_RunsSkipsKeysAndConfigAndFailsNothing()
+    {
+        // The README's first command: every area's samples together.
+        var samples = Path.Combine(CheckFixtures.RepoRoot(), "samples");
+
+        var result = await CliRunner.RunAsync("check", samples, "--format", "json", "--now", Now);
+
+        Assert.Equal(1, result.ExitCode);
+        var artifacts = result.Json.GetProperty("artifacts").EnumerateArray().ToList();
+        Assert.DoesNotContain(artifacts, a => a.GetProperty("status").GetString() == "failed");
+        var key = artifacts.Single(a => a.GetProperty("path").GetString()!.EndsWith("keys/demo.key", StringComparison.Ordinal));
+        Assert.Equal("skipped", key.GetProperty("status").GetString());
+        Assert.Empty(key.GetProperty("findings").EnumerateArray());
+        Assert.Contains(artifacts, a => a.GetProperty("path").GetString()!.Contains("/check/", StringComparison.Ordinal) && a.GetProperty("kind").GetString() == "scorm-package");
+    }
+
+    [Fact]
     public async Task Check_CleanFolder_Exit0()
     {
         using var folder = new TempFolder();
