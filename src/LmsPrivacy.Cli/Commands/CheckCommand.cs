@@ -52,16 +52,14 @@ internal static class CheckCommand
             var clock = ParseNow(parseResult.GetValue(now));
             var outDir = parseResult.GetValue(output);
             var report = CheckRunner.Run(path, clock, new CheckLimits(), new CheckProgress(context), cancellationToken);
-            var linkBase = parseResult.GetValue(docsBase) is { Length: > 0 } given
-                ? (given.EndsWith('/') ? given : given + "/")
-                : RuleLinks.DefaultBase(path, outDir);
-
+            var given = parseResult.GetValue(docsBase) is { Length: > 0 } text ? (text.EndsWith('/') ? text : text + "/") : null;
             if (outDir is not null)
             {
-                WriteFiles(outDir, report, linkBase);
+                // Links in the written files are relative to the folder they are written to.
+                WriteFiles(outDir, report, given ?? RuleLinks.DefaultBase(path, outDir));
             }
 
-            context.Output.Write(Render(report, format, outDir is null ? linkBase : RuleLinks.DefaultBase(path, null)));
+            context.Output.Write(Render(report, format, given ?? RuleLinks.DefaultBase(path, null)));
             return Task.FromResult(report.IsValid ? ExitCodes.Ok : ExitCodes.Findings);
         });
         return command;

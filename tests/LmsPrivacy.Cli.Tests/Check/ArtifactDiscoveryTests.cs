@@ -94,6 +94,22 @@ public sealed class ArtifactDiscoveryTests
     }
 
     [Fact]
+    public void Discover_NamedPipe_SkippedWithoutBlocking()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "mkfifo is POSIX");
+        using var folder = new TempFolder();
+        var fifo = Path.Combine(folder.Path, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var artifact = Assert.Single(Discover(folder.Path));
+
+        Assert.Equal("empty file, or not a regular file", artifact.SkipReason);
+    }
+
+    [Fact]
     public void Discover_CorruptZip_IsAFindingNotACrash()
     {
         using var folder = new TempFolder();

@@ -143,6 +143,12 @@ internal sealed class ArtifactDiscovery(CheckLimits limits)
         long length;
         try
         {
+            if (new FileInfo(full).Length == 0)
+            {
+                // Checked before opening: named pipes, sockets and devices report no length and would block a read.
+                return Skip(full, display, "empty file, or not a regular file");
+            }
+
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
             length = stream.Length;
             prefix = new byte[(int)Math.Min(length, limits.SniffBytes)];
@@ -151,11 +157,6 @@ internal sealed class ArtifactDiscovery(CheckLimits limits)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
         {
             return Unreadable(full, display, false, ex);
-        }
-
-        if (length == 0)
-        {
-            return Skip(full, display, "empty file");
         }
 
         if (prefix.AsSpan().StartsWith("PK\u0003\u0004"u8))
