@@ -151,7 +151,7 @@ public static class RopaRules
     public static RuleDescriptor DpaDescriptionMissing { get; } = new("dpa.description.missing", "The DPA sets out subject-matter, duration, nature, purpose, data types and subject categories", E, "GDPR Art. 28(3), first subparagraph");
 
     /// <summary>The DPA describes data or subjects only generically.</summary>
-    public static RuleDescriptor DpaDescriptionVague { get; } = new("dpa.description.vague", "Data types and subject categories are specific, not just \"personal data\"", W, "EDPB Guidelines 07/2020 §113–116");
+    public static RuleDescriptor DpaDescriptionVague { get; } = new("dpa.description.vague", "Data types and subject categories are specific, not just \"personal data\"", W, "GDPR Art. 28(3), first subparagraph; EDPB Guidelines 07/2020");
 
     /// <summary>An Art. 28 requirement is absent from the DPA.</summary>
     public static RuleDescriptor DpaClauseMissing { get; } = new("dpa.clause.missing", "The DPA contains every Art. 28(3)(a)–(h), 28(2) and 28(4) requirement", E, "GDPR Art. 28(2)–(4)");

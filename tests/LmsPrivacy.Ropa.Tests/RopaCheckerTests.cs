@@ -570,3 +570,23 @@ public sealed class RopaCheckerTests
     public void Constructor_InvalidOptions_Throws() =>
         Assert.Throws<ArgumentException>(() => new RopaChecker(TestData.Clock, CountryData.Default, new RopaOptions { DpfVerificationMaxAgeDays = 0 }));
 }
+
+public sealed class RopaCheckerProcessorSampleTests
+{
+    [Fact]
+    public void Check_ProcessorSample_NoFindings()
+    {
+        // A US processor with an EU representative, two controllers named per activity, EU hosting, SCC module 3 with a TIA for support from India.
+        var record = RopaJson.ParseRecord(TestData.SampleBytes("lrs-vendor.processor-ropa.json"));
+
+        Assert.Empty(TestData.Checker.Check(record).Findings);
+    }
+
+    [Fact]
+    public void Check_ProcessorSampleWithoutRepresentative_Warns()
+    {
+        var record = RopaJson.ParseRecord(TestData.SampleBytes("lrs-vendor.processor-ropa.json")) with { Representative = null };
+
+        Assert.Equal("ropa.representative.missing", Assert.Single(TestData.Checker.Check(record).Findings).Code);
+    }
+}

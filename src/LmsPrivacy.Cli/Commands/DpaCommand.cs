@@ -1,14 +1,16 @@
 using System.CommandLine;
+using LmsPrivacy.Cli.Commands.Ropa;
 using LmsPrivacy.Cli.Infrastructure;
 
 namespace LmsPrivacy.Cli.Commands;
 
-/// <summary>The `lmsprivacy dpa` area. Not built yet: returns null so it is not offered.</summary>
+/// <summary><c>lmsprivacy dpa check</c>: GDPR Art. 28 data processing agreements.</summary>
 internal static class DpaCommand
 {
     public static Command? Create(CliContext context)
     {
-        _ = context;
-        return null;
+        var command = new Command("dpa", "Data processing agreements (GDPR Art. 28): assess each clause as met, weak or missing.");
+        command.Subcommands.Add(DpaCheck.Create(context));
+        return command;
     }
 }

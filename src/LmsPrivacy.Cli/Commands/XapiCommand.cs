@@ -1,14 +1,19 @@
 using System.CommandLine;
+using LmsPrivacy.Cli.Commands.Xapi;
 using LmsPrivacy.Cli.Infrastructure;
 
 namespace LmsPrivacy.Cli.Commands;
 
-/// <summary>The `lmsprivacy xapi` area. Not built yet: returns null so it is not offered.</summary>
+/// <summary>The `lmsprivacy xapi` area: validate, sha1, pseudonymize, scan (sar-query comes with the subject-access work).</summary>
 internal static class XapiCommand
 {
     public static Command? Create(CliContext context)
     {
-        _ = context;
-        return null;
+        var command = new Command("xapi", "xAPI statements: validate against the spec, mbox_sha1sum, keyed pseudonymization, personal-data scan.");
+        command.Subcommands.Add(XapiValidateCommand.Create(context));
+        command.Subcommands.Add(XapiSha1Command.Create(context));
+        command.Subcommands.Add(XapiPseudonymizeCommand.Create(context));
+        command.Subcommands.Add(XapiScanCommand.Create(context));
+        return command;
     }
 }

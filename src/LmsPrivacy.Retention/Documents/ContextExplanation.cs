@@ -50,7 +50,10 @@ public sealed record ContextExplanation
             var overrides = purpose.RoleOverrides.Count == 0
                 ? "no role overrides"
                 : "role overrides: " + string.Join("; ", purpose.RoleOverrides.Select(static o => $"{o.Role} {PeriodText.Describe(o.Retention)}{(o.Protected ? " (protected)" : string.Empty)}"));
-            lines.Add($"Purpose '{purpose.Name}' ({purpose.Id}): lawful basis {bases}; keeps data {PeriodText.Describe(purpose.Retention)}; {(purpose.Protected ? "protected against erasure requests while the clock runs" : "not protected")}; {overrides}.");
+            var conditions = purpose.SpecialCategoryConditions.Count == 0
+                ? string.Empty
+                : "; special-category condition " + string.Join(", ", purpose.SpecialCategoryConditions.Select(static c => $"{c.ToCode()} ({c.Article()})"));
+            lines.Add($"Purpose '{purpose.Name}' ({purpose.Id}): lawful basis {bases}{conditions}; keeps data {PeriodText.Describe(purpose.Retention)}; {(purpose.Protected ? "protected against erasure requests while the clock runs" : "not protected")}; {overrides}.");
         }
 
         if (category is not null)

@@ -333,6 +333,10 @@ public sealed class RetentionEvaluator
                 }
             }
 
+            var ownStatus = s.OwnDefaultExpired && unexpired is null ? RetentionStatus.Expired
+                : s.OwnDefaultExpired || expired is not null ? RetentionStatus.PartlyExpired
+                : RetentionStatus.NotExpired;
+
             // Merge every child (already evaluated): nothing in a parent is deletable unless it is deletable in all children.
             for (var c = _firstChild[i]; c >= 0; c = _nextSibling[c])
             {
@@ -399,7 +403,7 @@ public sealed class RetentionEvaluator
                 s.Status = RetentionStatus.NotExpired;
             }
 
-            s.Reason = ExpiryReason(i, node, purpose, ref s);
+            s.Reason = ExpiryReason(i, node, purpose, ref s, ownStatus);
 
             if (node.Kind == ContextKind.User && s.Status is RetentionStatus.Expired or RetentionStatus.PartlyExpired)
             {
@@ -422,7 +426,7 @@ public sealed class RetentionEvaluator
             {
                 s.Status = RetentionStatus.NeedsReview;
                 s.ActivityFlag = true;
-                s.Reason += $" But there was activity on {PeriodText.When(activity, _zone)}, after the {AnchorNoun(s.Anchor.Kind)}: a person must review it before anything is deleted (the anchor may be stale, e.g. a reused course).";
+                s.Reason += $" There was activity on {PeriodText.When(activity, _zone)}, after the {AnchorNoun(s.Anchor.Kind)}: a person must review it before anything is deleted (the anchor may be stale, e.g. a reused course).";
             }
         }
 
@@ -547,7 +551,7 @@ public sealed class RetentionEvaluator
             return $"{what}, so the retention clock of purpose '{purpose.Name}' never starts: this data is kept indefinitely until the date is supplied.";
         }
 
-        private string ExpiryReason(int i, RetentionContext node, Purpose purpose, ref State s)
+        private string ExpiryReason(int i, RetentionContext node, Purpose purpose, ref State s, RetentionStatus ownStatus)
         {
             var anchorText = AnchorText(s.Anchor, node);
             var period = PeriodText.Describe(purpose.Retention);
@@ -555,25 +559,22 @@ public sealed class RetentionEvaluator
             string text = s.OwnDefaultExpired
                 ? $"{anchorText}; purpose '{purpose.Name}' keeps data {period} after that, so its period ended on {expiry}."
                 : $"{anchorText}; purpose '{purpose.Name}' keeps data {period} after that, so it expires on {expiry}.";
-            if (s.BlockedBy >= 0 && (s.OwnDefaultExpired || s.ExpiredRoles!.Count > 0))
+            if (s.BlockedBy >= 0 && ownStatus != s.Status)
             {
                 var blocker = _nodes[s.BlockedBy];
                 var status = _state[s.BlockedBy].Status.ToCode();
-                if (s.Status != RetentionStatus.Expired)
-                {
-                    text += $" {Describe(blocker)} below it is not deletable ({status}), and nothing in a context goes before its children can.";
-                }
+                text += $" But {Describe(blocker)} below it is still kept ({status}), and a context is deleted only once all its children can be.";
             }
 
             if (s.Status == RetentionStatus.PartlyExpired)
             {
                 text += s.DefaultExpired
-                    ? $" Roles {string.Join(", ", s.UnexpiredRoles!)} keep data longer: only users holding none of those roles may be deleted here."
-                    : $" Roles {string.Join(", ", s.ExpiredRoles!)} have shorter periods that have run: data of users holding only those roles may be deleted here.";
+                    ? $" Data of users with the role(s) {string.Join(", ", s.UnexpiredRoles!)} is kept longer: only users holding none of those roles may be deleted here."
+                    : $" The role(s) {string.Join(", ", s.ExpiredRoles!)} have shorter periods that have run: data of users holding only those roles may be deleted here.";
             }
-            else if (s.Status == RetentionStatus.NotExpired && s.UnexpiredRoles!.Count > 0 && s.OwnDefaultExpired && s.BlockedBy < 0)
+            else if (s.Status == RetentionStatus.NotExpired && s.UnexpiredRoles!.Count > 0 && s.OwnDefaultExpired && ownStatus == RetentionStatus.PartlyExpired)
             {
-                text += $" Roles {string.Join(", ", s.UnexpiredRoles!)} keep data longer.";
+                text += $" Data of users with the role(s) {string.Join(", ", s.UnexpiredRoles!)} is kept longer.";
             }
 
             _ = i;
@@ -584,12 +585,12 @@ public sealed class RetentionEvaluator
         {
             var when = PeriodText.When(anchor.At!.Value, _zone);
             var owner = anchor.FromContextId is { } from && _index.TryGetValue(from, out var at) ? _nodes[at] : node;
-            var prefix = ReferenceEquals(owner, node) ? string.Empty : $"{Describe(owner)}: ";
+            var self = ReferenceEquals(owner, node);
             return anchor.Kind switch
             {
-                AnchorKind.CourseEnd => $"{prefix}course ended on {when}",
-                AnchorKind.LastAccess => $"{prefix}last access on {when}",
-                AnchorKind.AccountDeleted => $"{prefix}account deleted on {when}",
+                AnchorKind.CourseEnd => self ? $"The course ended on {when}" : $"Its {Describe(owner)} ended on {when}",
+                AnchorKind.LastAccess => self ? $"The user last logged in on {when}" : $"Its {Describe(owner)} last logged in on {when}",
+                AnchorKind.AccountDeleted => self ? $"The account was deleted on {when}" : $"Its {Describe(owner)} was deleted on {when}",
                 AnchorKind.FixedDate => $"The clock started on the fixed date {when}",
                 _ => $"The host's anchor date is {when}",
             };

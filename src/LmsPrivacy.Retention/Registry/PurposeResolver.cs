@@ -75,7 +75,7 @@ public sealed class PurposeResolver
     {
         var steps = new List<string>();
         var purpose = Resolve(context, static s => s.Purpose, steps);
-        return new ResolutionExplanation(context.Id, purpose, ResolveCategory(context), steps);
+        return new ResolutionExplanation(context.Id, purpose, ResolveCategory(context), [.. steps.Select(static s => char.ToUpperInvariant(s[0]) + s[1..])]);
     }
 
     /// <summary>Gets the user-level value: the user kind default, or the system value when that is not set or inherit.</summary>

@@ -67,18 +67,28 @@ public sealed class DpaChecker
 
             if (clause.Status == ClauseStatus.Missing)
             {
-                findings.Add(RopaRules.DpaClauseMissing.At(clause.Path, $"{clause.Name}: {clause.MissingReason}"));
+                findings.Add(RopaRules.DpaClauseMissing.At(clause.Path, $"{clause.Name}: {clause.MissingReason}") with { Source = Source(clause.Name) });
                 continue;
             }
 
             foreach (var (reason, rule) in clause.Weaknesses)
             {
-                findings.Add((rule ?? RopaRules.DpaClauseWeak).At(clause.Path, $"{clause.Name}: {reason}"));
+                findings.Add(rule is null
+                    ? RopaRules.DpaClauseWeak.At(clause.Path, $"{clause.Name}: {reason}") with { Source = Source(clause.Name) + "; EDPB Guidelines 07/2020" }
+                    : rule.At(clause.Path, $"{clause.Name}: {reason}"));
             }
         }
 
         return new DpaReport(ordered.Select(x => x.ToAssessment()), new ValidationReport(findings));
     }
+
+    private static string Source(string clause) => clause switch
+    {
+        "28(3)(c)" => "GDPR Art. 28(3)(c), 32",
+        "28(3)(e)" => "GDPR Art. 28(3)(e), 12(3)",
+        "28(3)(f)" => "GDPR Art. 28(3)(f), 32-36, 33(2)",
+        _ => "GDPR Art. " + clause,
+    };
 
     private static void CheckDescription(DataProcessingAgreement dpa, List<Finding> findings)
     {
@@ -101,7 +111,8 @@ public sealed class DpaChecker
             }
             else if (values.All(v => VagueTerms.Contains(v.Trim(), StringComparer.OrdinalIgnoreCase)))
             {
-                findings.Add(RopaRules.DpaDescriptionVague.At("$." + name, $"The {Words(name)} are described only generically; name them specifically (e.g. enrolment records, quiz scores, learners, instructors)."));
+                var example = name == "dataTypes" ? "enrolment records, quiz scores, xAPI statements" : "learners, instructors, administrators";
+                findings.Add(RopaRules.DpaDescriptionVague.At("$." + name, $"The {Words(name)} are described only generically; name them specifically (e.g. {example})."));
             }
         }
     }

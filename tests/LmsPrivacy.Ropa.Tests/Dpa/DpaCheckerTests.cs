@@ -203,3 +203,17 @@ public sealed class DpaCheckerTests
     [Fact]
     public void Check_Null_Throws() => Assert.Throws<ArgumentNullException>(() => new DpaChecker().Check(null!));
 }
+
+public sealed class DpaCheckerSourceTests
+{
+    [Fact]
+    public void Check_ClauseFindings_CiteTheirOwnParagraph()
+    {
+        var report = new DpaChecker().Check(new DataProcessingAgreement());
+
+        var audit = report.Findings.Findings.Single(f => f.Path == "$.audits");
+        Assert.Equal("GDPR Art. 28(3)(h)", audit.Source);
+        var notice = report.Findings.Findings.Single(f => f.Path == "$.subProcessors.authorisation");
+        Assert.Equal("GDPR Art. 28(2)", notice.Source);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using LmsPrivacy.Lti.Claims;
+using LmsPrivacy.Lti.Jwt;
+using LmsPrivacy.Lti.Validation;
+using NodaTime;
+
+namespace LmsPrivacy.Benchmarks.Lti;
+
+/// <summary>
+/// Validate + classify a typical launch (samples/lti/canvas-resource-link.json) against the limit every tool already
+/// pays for the same token: verifying its RS256 signature (RSA-2048, System.Security.Cryptography). Goal: ≤ 0.1 of it.
+/// </summary>
+[MemoryDiagnoser]
+public class LtiLaunchBenchmarks
+{
+    private RSA _rsa = null!;
+    private byte[] _signingInput = [];
+    private byte[] _signature = [];
+    private string _token = string.Empty;
+    private JsonElement _payload;
+    private JsonElement _header;
+    private LtiLaunchValidator _validator = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var payloadJson = File.ReadAllBytes(FindSample("canvas-resource-link.json"));
+        var headerJson = File.ReadAllBytes(FindSample("canvas-resource-link.header.json"));
+        _payload = JsonDocument.Parse(payloadJson).RootElement.Clone();
+        _header = JsonDocument.Parse(headerJson).RootElement.Clone();
+        _rsa = RSA.Create(2048);
+        var signingInput = $"{Base64Url(headerJson)}.{Base64Url(payloadJson)}";
+        _signingInput = Encoding.ASCII.GetBytes(signingInput);
+        _signature = _rsa.SignData(_signingInput, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        _token = $"{signingInput}.{Base64Url(_signature)}";
+        var clock = new FixedClock(Instant.FromUnixTimeSeconds(1_764_000_030));
+        _validator = new LtiLaunchValidator(
+            new InMemoryLtiRegistrationStore([new LtiRegistration("https://canvas.instructure.com", "10000000000042", "42:8865aa05b4b79b64a91a86042e43af5ea8ae79eb")]),
+            new InMemoryLtiNonceStore(clock),
+            clock);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _rsa.Dispose();
+
+    /// <summary>The limit: RS256 signature verification of the token's signing input.</summary>
+    [Benchmark(Baseline = true)]
+    public bool VerifyRs256() => _rsa.VerifyData(_signingInput, _signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
+    /// <summary>The job on the decoded payload and header (what a host calls after its JWT library verified the token).</summary>
+    [Benchmark]
+    public int ValidateAndClassify()
+    {
+        var result = _validator.ValidateAsync(_payload, _header).AsTask().GetAwaiter().GetResult();
+        return result.Findings.Count + LtiClaimClassifier.Default.Classify(_payload).Claims.Count;
+    }
+
+    /// <summary>The job from the compact token: base64url + JSON decoding, then validate and classify.</summary>
+    [Benchmark]
+    public int DecodeValidateAndClassify()
+    {
+        var jwt = LtiJwt.Decode(_token);
+        var result = _validator.ValidateAsync(jwt.Payload, jwt.Header).AsTask().GetAwaiter().GetResult();
+        return result.Findings.Count + LtiClaimClassifier.Default.Classify(jwt.Payload).Claims.Count;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string FindSample(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples", "lti", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"samples/lti/{name} not found above {AppContext.BaseDirectory}.");
+    }
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+}

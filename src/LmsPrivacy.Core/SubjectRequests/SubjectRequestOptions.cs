@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+
+namespace LmsPrivacy.SubjectRequests;
+
+/// <summary>How the orchestrator treats slow and failing stores.</summary>
+public sealed class SubjectRequestOptions
+{
+    /// <summary>Gets or sets how long one attempt on one store may take before it is abandoned (default 5 minutes).</summary>
+    public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets how many attempts each store gets per run (default 3; at least 1).</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Gets or sets the wait before the second attempt (default 1 second; zero for none).</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the factor applied to the wait after each failed attempt (default 2; at least 1).</summary>
+    public double BackoffMultiplier { get; set; } = 2;
+
+    /// <summary>Gets or sets the longest wait between attempts (default 1 minute).</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets the folder for per-store temporary files during an export (default: the system temp folder).</summary>
+    public string? TemporaryDirectory { get; set; }
+
+    /// <summary>Returns the wait before attempt <paramref name="attempt"/> + 1.</summary>
+    /// <param name="attempt">The attempt that just failed (1-based).</param>
+    /// <returns>The backoff, capped at <see cref="MaxBackoff"/>.</returns>
+    public TimeSpan BackoffAfter(int attempt)
+    {
+        var ticks = InitialBackoff.Ticks * Math.Pow(BackoffMultiplier, Math.Max(0, attempt - 1));
+        return ticks >= MaxBackoff.Ticks ? MaxBackoff : TimeSpan.FromTicks((long)ticks);
+    }
+}
+
+/// <summary>Validates <see cref="SubjectRequestOptions"/> without reflection.</summary>
+internal sealed class SubjectRequestOptionsValidator : IValidateOptions<SubjectRequestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SubjectRequestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new ValidateOptionsResultBuilder();
+        if (options.StoreTimeout <= TimeSpan.Zero)
+        {
+            builder.AddError("StoreTimeout must be positive.", nameof(options.StoreTimeout));
+        }
+
+        if (options.MaxAttempts < 1)
+        {
+            builder.AddError("MaxAttempts must be at least 1.", nameof(options.MaxAttempts));
+        }
+
+        if (options.InitialBackoff < TimeSpan.Zero || options.MaxBackoff < TimeSpan.Zero)
+        {
+            builder.AddError("Backoff durations cannot be negative.", nameof(options.InitialBackoff));
+        }
+
+        if (!(options.BackoffMultiplier >= 1) || double.IsInfinity(options.BackoffMultiplier))
+        {
+            builder.AddError("BackoffMultiplier must be a finite number of at least 1.", nameof(options.BackoffMultiplier));
+        }
+
+        return builder.Build();
+    }
+
+    public static void ThrowIfInvalid(SubjectRequestOptions options)
+    {
+        var result = new SubjectRequestOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new ArgumentException(result.FailureMessage, nameof(options));
+        }
+    }
+}

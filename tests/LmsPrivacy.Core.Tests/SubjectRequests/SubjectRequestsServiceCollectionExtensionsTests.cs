@@ -1,0 +1,60 @@
+using LmsPrivacy.SubjectRequests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace LmsPrivacy.Core.Tests.SubjectRequests;
+
+public sealed class SubjectRequestsServiceCollectionExtensionsTests
+{
+    [Fact]
+    public async Task AddLmsPrivacySubjectRequests_RegisteredStores_ReachTheOrchestrator()
+    {
+        var services = new ServiceCollection()
+            .AddLmsPrivacySubjectRequests(o => o.InitialBackoff = TimeSpan.Zero)
+            .AddPersonalDataStore(TestData.Store("lms"))
+            .AddPersonalDataStore<CatalogueStore>();
+        using var provider = services.BuildServiceProvider();
+
+        var registry = provider.GetRequiredService<PersonalDataStoreRegistry>();
+        var report = await provider.GetRequiredService<SubjectRequestOrchestrator>().EraseAsync(TestData.Request(SubjectRequestKind.Erasure), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["catalogue", "lms"], registry.Stores.Select(s => s.Name));
+        Assert.Equal([StoreRunStatus.NotApplicable, StoreRunStatus.Done], report.Stores.Select(s => s.Status));
+        Assert.Single(((InMemorySubjectRequestJournal)provider.GetRequiredService<ISubjectRequestJournal>()).Entries, e => e.Step == JournalStep.StoreDone);
+    }
+
+    [Fact]
+    public void AddLmsPrivacySubjectRequests_HostCalculatorRegisteredFirst_Wins()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<ISubjectRequestDueDateCalculator>(new OneMonthDueDateCalculator(DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"]))
+            .AddSingleton<IClock>(NodaTime.Testing.FakeClock.FromUtc(2026, 1, 30, 12, 0, 0))
+            .AddLmsPrivacySubjectRequests();
+        using var provider = services.BuildServiceProvider();
+
+        // 12:00 UTC on 30 January is already 31 January at UTC+14, so the month ends on 28 February.
+        var candidate = provider.GetRequiredService<SubjectRequestIntake>().Receive(SubjectRequestKind.Access, new DataSubject("1"));
+
+        Assert.Equal(new LocalDate(2026, 2, 28), candidate.Due);
+    }
+
+    [Fact]
+    public void AddLmsPrivacySubjectRequests_InvalidOptions_FailValidation()
+    {
+        using var provider = new ServiceCollection().AddLmsPrivacySubjectRequests(o => o.MaxAttempts = 0).BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SubjectRequestOptions>>().Value);
+
+        Assert.Contains("MaxAttempts must be at least 1.", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class CatalogueStore : IPersonalDataStore
+    {
+        public string Name => "catalogue";
+
+        public StoreDescription Describe() => StoreDescription.NoPersonalData("Course catalogue only.");
+
+        public ValueTask<StoreFindResult> FindAsync(DataSubject subject, CancellationToken cancellationToken = default) => ValueTask.FromResult(StoreFindResult.Empty);
+    }
+}
