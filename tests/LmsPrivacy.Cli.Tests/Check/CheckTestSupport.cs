@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using LmsPrivacy.Cli.Commands.Check;
+using LmsPrivacy.Cli.Commands.Check.Analyzers;
 using LmsPrivacy.Cli.Infrastructure;
 using NodaTime;
 
@@ -82,7 +83,15 @@ internal static class CheckFixtures
         """;
 
     public static CheckReport Run(string path) =>
-        CheckRunner.Run(path, Now, new CheckLimits(), new CheckProgress(new CliContext(TextWriter.Null, TextWriter.Null, () => Stream.Null)), TestContext.Current.CancellationToken);
+        CheckRunner.Run(path, Now, new CheckLimits(), Quiet, TestContext.Current.CancellationToken);
+
+    /// <summary>Runs only the built-in analyzers (the fallbacks used when a package cannot read an artifact).</summary>
+    public static CheckReport RunBuiltIn(string path) =>
+        CheckRunner.Run(path, Now, new CheckLimits(), Quiet,
+            [new XapiStatementAnalyzer(), new ScormPackageAnalyzer(), new LtiLaunchAnalyzer(), new RopaAnalyzer(), new DpaAnalyzer(), new RetentionRegistryAnalyzer()],
+            TestContext.Current.CancellationToken);
+
+    private static CheckProgress Quiet => new(new CliContext(TextWriter.Null, TextWriter.Null, () => Stream.Null));
 
     public static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "..", "..", ".."));

@@ -17,7 +17,7 @@ public sealed class PackageAndLaunchAnalyzerTests
         report.Artifacts.Single(a => a.Path.EndsWith(suffix, StringComparison.Ordinal));
 
     [Fact]
-    public void Scorm_TrackingScript_ReportsHostWithFileAndLine()
+    public void BuiltInScorm_TrackingScript_ReportsHostWithFileAndLine()
     {
         using var folder = new TempFolder();
         folder.WriteZip("course.zip",
@@ -25,7 +25,7 @@ public sealed class PackageAndLaunchAnalyzerTests
             ("index.html", "<html><script src=\"https://cdn.jsvendor.example/lib.js\"></script></html>"),
             ("t.js", "var who = api.GetValue('cmi.learner_name');\nnavigator.sendBeacon('https://collect.vendor.example/c', who);\n// https://docs.example.com is only a comment link\nvar ns = 'http://www.w3.org/2000/svg';"));
 
-        var report = CheckFixtures.Run(folder.Path);
+        var report = CheckFixtures.RunBuiltIn(folder.Path);
         var result = Artifact(report, "course.zip");
 
         var tracking = Assert.Single(result.Findings, f => f.Code == "check.scorm.host.tracking");
@@ -39,24 +39,24 @@ public sealed class PackageAndLaunchAnalyzerTests
     }
 
     [Fact]
-    public void Scorm_CleanPackage_NoFindings()
+    public void BuiltInScorm_CleanPackage_NoFindings()
     {
         using var folder = new TempFolder();
         folder.WriteZip("clean.zip", ("imsmanifest.xml", Manifest2004), ("index.html", "<html><script src=\"api.js\"></script></html>"), ("api.js", "API_1484_11.Initialize('');"));
 
-        var result = Artifact(CheckFixtures.Run(folder.Path), "clean.zip");
+        var result = Artifact(CheckFixtures.RunBuiltIn(folder.Path), "clean.zip");
 
         Assert.Empty(result.Findings);
         Assert.Contains(result.Facts, f => f.StartsWith("SCORM 2004 4th Edition", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Scorm_ZipSlipEntry_RefusedWithFinding()
+    public void BuiltInScorm_ZipSlipEntry_RefusedWithFinding()
     {
         using var folder = new TempFolder();
         folder.WriteZip("evil.zip", ("imsmanifest.xml", Manifest2004), ("../../outside.js", "fetch('https://x.example/')"));
 
-        var result = Artifact(CheckFixtures.Run(folder.Path), "evil.zip");
+        var result = Artifact(CheckFixtures.RunBuiltIn(folder.Path), "evil.zip");
 
         var finding = Assert.Single(result.Findings);
         Assert.Equal("check.scorm.zip.unsafe", finding.Code);
@@ -75,23 +75,23 @@ public sealed class PackageAndLaunchAnalyzerTests
     public void IsSafeEntryName_Inside_True(string name) => Assert.True(ScormPackageAnalyzer.IsSafeEntryName(name));
 
     [Fact]
-    public void Scorm_ManifestWithDtd_RefusedWithFinding()
+    public void BuiltInScorm_ManifestWithDtd_RefusedWithFinding()
     {
         using var folder = new TempFolder();
         folder.Write("pkg/imsmanifest.xml", "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><manifest>&x;</manifest>");
 
-        var result = Artifact(CheckFixtures.Run(folder.Path), "/pkg");
+        var result = Artifact(CheckFixtures.RunBuiltIn(folder.Path), "/pkg");
 
         Assert.Contains(result.Findings, f => f.Code == "check.scorm.manifest.invalid");
     }
 
     [Fact]
-    public void Scorm_ZipBombEntry_NotExpanded()
+    public void BuiltInScorm_ZipBombEntry_NotExpanded()
     {
         using var folder = new TempFolder();
         folder.WriteZip("bomb.zip", ("imsmanifest.xml", Manifest2004), ("big.js", new string(' ', 4 * 1024 * 1024)));
 
-        var result = Artifact(CheckFixtures.Run(folder.Path), "bomb.zip");
+        var result = Artifact(CheckFixtures.RunBuiltIn(folder.Path), "bomb.zip");
 
         Assert.Contains(result.Findings, f => f.Code == "check.scorm.zip.unsafe" && f.Path == "big.js");
     }
@@ -131,7 +131,7 @@ public sealed class PackageAndLaunchAnalyzerTests
     }
 
     [Fact]
-    public void Retention_MissingAnchors_ClockNeverStarts()
+    public void BuiltInRetention_MissingAnchors_ClockNeverStarts()
     {
         using var folder = new TempFolder();
         folder.Write("registry.json", """
@@ -140,7 +140,7 @@ public sealed class PackageAndLaunchAnalyzerTests
                          {"id":"u1","kind":"user"},{"id":"m1","kind":"module"}]}
             """);
 
-        var report = CheckFixtures.Run(folder.Path);
+        var report = CheckFixtures.RunBuiltIn(folder.Path);
         var result = Artifact(report, "registry.json");
 
         Assert.Equal(["$.contexts[1]", "$.contexts[2]"], result.Findings.Where(f => f.Code == "check.retention.clock.never_starts").Select(f => f.Path));
@@ -170,5 +170,38 @@ public sealed class PackageAndLaunchAnalyzerTests
         var result = Artifact(CheckFixtures.Run(folder.Path), "ropa.json");
 
         Assert.Equal("check.input.too_deep", Assert.Single(result.Findings).Code);
+    }
+
+    [Theory]
+    [InlineData("ndjson", "$<0>.verb.id", 3)]
+    [InlineData("array", "$[0].verb.id", 2)]
+    public void XapiValidator_RepeatedViolation_OneAggregatedFinding(string container, string path, int count)
+    {
+        using var folder = new TempFolder();
+        const string statement = """{"actor":{"account":{"homePage":"https://lms.example.org","name":"k1"}},"verb":{"id":"not an iri"},"object":{"id":"https://lms.example.org/a"}}""";
+        folder.Write("s", container == "array" ? "[" + string.Join(",", Enumerable.Repeat(statement, count)) + "]" : string.Join("\n", Enumerable.Repeat(statement, count)) + "\n");
+
+        var result = Artifact(CheckFixtures.Run(folder.Path), "/s");
+
+        var finding = Assert.Single(result.Findings, f => f.Code.StartsWith("xapi.", StringComparison.Ordinal));
+        Assert.Equal(path, finding.Path);
+        Assert.EndsWith($"({count} occurrences; the first is shown)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("LmsPrivacy.Xapi StatementValidator", result.Analyzers);
+    }
+
+    [Fact]
+    public void ScormPackage_TrackingPackage_HostReceivesLearnerDataThroughThePackageAudit()
+    {
+        using var folder = new TempFolder();
+        folder.WriteZip("course.zip",
+            ("imsmanifest.xml", Manifest2004),
+            ("index.html", "<html><script src=\"t.js\"></script></html>"),
+            ("t.js", "var who = API_1484_11.GetValue('cmi.learner_name');\nfetch('https://collect.vendor.example/c', { method: 'POST', body: who });\n"));
+
+        var report = CheckFixtures.Run(folder.Path);
+
+        Assert.Contains("LmsPrivacy.Scorm ScormPackageAuditor", Artifact(report, "course.zip").Analyzers);
+        Assert.True(Assert.Single(report.Hosts).ReceivesLearnerData);
+        Assert.Equal("check.ropa.missing", Assert.Single(report.ReviewFindings).Finding.Code);
     }
 }

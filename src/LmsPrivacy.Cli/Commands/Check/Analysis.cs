@@ -18,6 +18,11 @@ internal interface IArtifactAnalyzer
     void Analyze(DiscoveredArtifact artifact, ArtifactResult result, AnalysisContext context);
 }
 
+/// <summary>An analyzer that only stands in for a package: it is skipped when a package analyzer handled the artifact.</summary>
+internal interface IFallbackAnalyzer : IArtifactAnalyzer
+{
+}
+
 /// <summary>A check over the whole folder, run after every artifact has been analyzed.</summary>
 internal interface IReviewStep
 {

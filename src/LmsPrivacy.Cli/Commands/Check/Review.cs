@@ -141,6 +141,8 @@ internal static class CheckAnalyzers
         new Analyzers.RopaPackageAnalyzer(),
         new Analyzers.DpaPackageAnalyzer(),
         new Analyzers.RetentionPackageAnalyzer(),
+        new Analyzers.ScormAuditAnalyzer(),
+        new Analyzers.XapiValidatorAnalyzer(),
         new Analyzers.XapiStatementAnalyzer(),
         new Analyzers.ScormPackageAnalyzer(),
         new Analyzers.LtiLaunchAnalyzer(),
@@ -155,7 +157,11 @@ internal static class CheckAnalyzers
 /// <summary>Runs discovery, every applicable analyzer and the review steps.</summary>
 internal static class CheckRunner
 {
-    public static CheckReport Run(string root, Instant now, CheckLimits limits, CheckProgress progress, CancellationToken cancellationToken)
+    public static CheckReport Run(string root, Instant now, CheckLimits limits, CheckProgress progress, CancellationToken cancellationToken) =>
+        Run(root, now, limits, progress, CheckAnalyzers.All, cancellationToken);
+
+    /// <summary>Runs with a chosen set of analyzers (tests use it to exercise the built-in fallbacks alone).</summary>
+    public static CheckReport Run(string root, Instant now, CheckLimits limits, CheckProgress progress, IReadOnlyList<IArtifactAnalyzer> analyzers, CancellationToken cancellationToken)
     {
         var report = new CheckReport(root.Replace('\\', '/'), now);
         var context = new AnalysisContext(report, limits, progress, cancellationToken);
@@ -179,8 +185,13 @@ internal static class CheckRunner
             }
 
             progress.Report($"[{++n}] {artifact.DisplayPath}");
-            foreach (var analyzer in CheckAnalyzers.All.Where(a => a.AppliesTo(artifact.Kind)))
+            foreach (var analyzer in analyzers.Where(a => a.AppliesTo(artifact.Kind)))
             {
+                if (analyzer is IFallbackAnalyzer && result.HandledByPackage)
+                {
+                    continue;
+                }
+
                 result.Analyzers.Add(analyzer.Name);
                 try
                 {

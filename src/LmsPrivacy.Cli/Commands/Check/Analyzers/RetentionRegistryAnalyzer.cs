@@ -8,7 +8,7 @@ namespace LmsPrivacy.Cli.Commands.Check.Analyzers;
 /// (course end date, user last access) is missing — the seed guide's issue 2. The Retention package's evaluator
 /// replaces it when that package is available.
 /// </summary>
-internal sealed class RetentionRegistryAnalyzer : IArtifactAnalyzer
+internal sealed class RetentionRegistryAnalyzer : IFallbackAnalyzer
 {
     public string Name => "check (built-in retention anchor review, when the Retention package cannot read the registry)";
 

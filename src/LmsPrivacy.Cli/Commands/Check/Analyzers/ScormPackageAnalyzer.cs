@@ -12,19 +12,24 @@ namespace LmsPrivacy.Cli.Commands.Check.Analyzers;
 /// then scans HTML, JS and CSS for other hosts the learner's browser would contact and for reads of learner
 /// identity. Zip entries that escape the package, or exceed the size or ratio limits, are refused unread.
 /// </summary>
-internal sealed partial class ScormPackageAnalyzer : IArtifactAnalyzer
+internal sealed partial class ScormPackageAnalyzer : IFallbackAnalyzer
 {
     /// <summary>Hosts of XML namespace and schema URIs: identifiers, never fetched by content.</summary>
     private static readonly string[] NamespaceHosts = ["w3.org", "adlnet.org", "imsglobal.org", "imsproject.org", "xmlsoap.org"];
 
     private static readonly string[] ScannedExtensions = [".html", ".htm", ".xhtml", ".js", ".mjs", ".css", ".svg"];
 
-    public string Name => "check (built-in SCORM package audit)";
+    public string Name => "check (built-in SCORM package audit, when the Scorm package is unavailable)";
 
     public bool AppliesTo(ArtifactKind kind) => kind == ArtifactKind.ScormPackage;
 
     public void Analyze(DiscoveredArtifact artifact, ArtifactResult result, AnalysisContext context)
     {
+        if (result.HandledByPackage)
+        {
+            return; // LmsPrivacy.Scorm audited the package
+        }
+
         var audit = new PackageAudit();
         try
         {
