@@ -4,7 +4,7 @@ using LmsPrivacy.Cli.Infrastructure;
 
 namespace LmsPrivacy.Cli.Commands;
 
-/// <summary>The `lmsprivacy xapi` area: validate, sha1, pseudonymize, scan (sar-query comes with the subject-access work).</summary>
+/// <summary>The `lmsprivacy xapi` area: validate, sha1, pseudonymize, scan, sar-query.</summary>
 internal static class XapiCommand
 {
     public static Command? Create(CliContext context)
@@ -14,6 +14,7 @@ internal static class XapiCommand
         command.Subcommands.Add(XapiSha1Command.Create(context));
         command.Subcommands.Add(XapiPseudonymizeCommand.Create(context));
         command.Subcommands.Add(XapiScanCommand.Create(context));
+        command.Subcommands.Add(XapiSarQueryCommand.Create(context));
         return command;
     }
 }

@@ -12,6 +12,9 @@ namespace LmsPrivacy.Ropa.Export;
 /// <summary>Writes the record as JSON-LD using W3C DPV (https://w3id.org/dpv) and its EU-GDPR extension.</summary>
 internal static class JsonLdWriter
 {
+    private static readonly string[] IriValued =
+        ["dpv:hasCountry", "dpv:hasThirdCountry", "dpv:hasDataController", "dpv:hasDataProcessor", "dpv:hasOrganisationalMeasure"];
+
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(RecordOfProcessing record, CountryData countries)
@@ -26,26 +29,34 @@ internal static class JsonLdWriter
             w.WriteString("eu-gdpr", "https://w3id.org/dpv/legal/eu/gdpr#");
             w.WriteString("loc", "https://w3id.org/dpv/loc#");
             w.WriteString("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+            w.WriteString("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
             w.WriteString("schema", "https://schema.org/");
-            w.WriteString("@base", "urn:lmsprivacy:ropa:");
+            foreach (var property in IriValued)
+            {
+                // Coerce these properties' string values to IRIs (compact IRIs such as loc:US, _: node ids).
+                w.WriteStartObject(property);
+                w.WriteString("@type", "@id");
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
             w.WriteStartArray("@graph");
 
-            var organisationId = record.Kind == RecordKind.Controller ? "controller" : "processor";
+            var organisationId = record.Kind == RecordKind.Controller ? "_:controller" : "_:processor";
             WriteParty(w, organisationId, record.Kind == RecordKind.Controller ? "dpv:DataController" : "dpv:DataProcessor", record.Organisation);
             if (record.Dpo is { } dpo)
             {
-                WriteParty(w, "dpo", "dpv:DataProtectionOfficer", dpo);
+                WriteParty(w, "_:dpo", "dpv:DataProtectionOfficer", dpo);
             }
 
             if (record.Representative is { } representative)
             {
-                WriteParty(w, "representative", "dpv:Representative", representative);
+                WriteParty(w, "_:representative", "dpv:Representative", representative);
             }
 
             for (var i = 0; i < record.Controllers.Count; i++)
             {
-                WriteParty(w, $"controller-{i + 1}", "dpv:DataController", record.Controllers[i]);
+                WriteParty(w, $"_:controller-{i + 1}", "dpv:DataController", record.Controllers[i]);
             }
 
             foreach (var (recipient, parent) in RopaTable.AllRecipients(record.Recipients, null))
@@ -154,7 +165,7 @@ internal static class JsonLdWriter
     private static void WriteActivity(Utf8JsonWriter w, RecordOfProcessing record, ProcessingActivity activity, string organisationId)
     {
         w.WriteStartObject();
-        w.WriteString("@id", "activity-" + (activity.Id ?? "unnamed"));
+        w.WriteString("@id", "_:activity-" + Slug(activity.Id ?? "unnamed"));
         w.WriteString("@type", "dpv:Process");
         WriteOptional(w, "rdfs:label", activity.Name);
         w.WriteString(record.Kind == RecordKind.Controller ? "dpv:hasDataController" : "dpv:hasDataProcessor", organisationId);
@@ -227,7 +238,7 @@ internal static class JsonLdWriter
             foreach (var id in ids)
             {
                 w.WriteStartObject();
-                w.WriteString("@id", "recipient-" + id);
+                w.WriteString("@id", "_:recipient-" + Slug(id));
                 w.WriteEndObject();
             }
 
@@ -268,8 +279,8 @@ internal static class JsonLdWriter
 
     private static string RecipientId(Recipient recipient, Recipient? parent) =>
         recipient.Id is { Length: > 0 } id
-            ? "recipient-" + id
-            : $"recipient-{parent?.Id ?? "x"}-{Slug(recipient.Name ?? "unnamed")}";
+            ? "_:recipient-" + Slug(id)
+            : $"_:recipient-{Slug(parent?.Id ?? "x")}-{Slug(recipient.Name ?? "unnamed")}";
 
     private static string Slug(string text) =>
         new([.. text.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')]);

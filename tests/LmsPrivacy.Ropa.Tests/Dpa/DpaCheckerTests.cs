@@ -72,8 +72,15 @@ public sealed class DpaCheckerTests
         Assert.Equal(ClauseStatus.Missing, Check(Good with { Instructions = Good.Instructions! with { DocumentedInstructionsOnly = false } })["28(3)(a)"].Status);
 
     [Fact]
-    public void Check_NoUnlawfulInstructionNotice_AWeak() =>
-        Assert.Equal(ClauseStatus.Weak, Check(Good with { Instructions = Good.Instructions! with { NotifiesUnlawfulInstructions = false } })["28(3)(a)"].Status);
+    public void Check_NoUnlawfulInstructionNotice_AWeakWithAWarning()
+    {
+        var report = Check(Good with { Instructions = Good.Instructions! with { NotifiesUnlawfulInstructions = false } });
+
+        Assert.Equal(ClauseStatus.Weak, report["28(3)(a)"].Status);
+        var finding = Assert.Single(report.Findings.Findings);
+        Assert.Equal(("dpa.clause.weak", FindingSeverity.Warning, "$.instructions", "GDPR Art. 28(3)(a); EDPB Guidelines 07/2020"), (finding.Code, finding.Severity, finding.Path, finding.Source));
+        Assert.True(report.Findings.IsValid); // a weak clause alone does not fail the DPA
+    }
 
     [Fact]
     public void Check_StaffNotBound_BMissing() =>

@@ -159,22 +159,27 @@ public sealed class RopaExporterTests
     {
         using var json = JsonDocument.Parse(RopaExporter.ToJsonLd(Sample));
         var root = json.RootElement;
-        Assert.Equal("https://w3id.org/dpv#", root.GetProperty("@context").GetProperty("dpv").GetString());
+        var context = root.GetProperty("@context");
+        Assert.Equal("https://w3id.org/dpv#", context.GetProperty("dpv").GetString());
+        Assert.Equal("@id", context.GetProperty("dpv:hasThirdCountry").GetProperty("@type").GetString());
+        Assert.True(context.TryGetProperty("rdf", out _)); // rdf:value is used for storage durations
         var graph = root.GetProperty("@graph").EnumerateArray().ToList();
         JsonElement Node(string id) => graph.Single(n => n.GetProperty("@id").GetString() == id);
 
-        var training = Node("activity-mandatory-training");
+        var training = Node("_:activity-mandatory-training");
         Assert.Equal("dpv:Process", training.GetProperty("@type").GetString());
+        Assert.Equal("_:controller", training.GetProperty("dpv:hasDataController").GetString());
+        Assert.Equal("_:recipient-lrs-vendor", training.GetProperty("dpv:hasRecipient")[0].GetProperty("@id").GetString());
         Assert.Equal("eu-gdpr:A6-1-c", training.GetProperty("dpv:hasLegalBasis")[0].GetProperty("@id").GetString());
         Assert.Equal("dpv:LegalCompliance", training.GetProperty("dpv:hasPurpose")[0].GetProperty("@type").GetString());
         Assert.Equal("P6Y", training.GetProperty("dpv:hasStorageCondition").GetProperty("rdf:value").GetString());
         Assert.Equal("dpv:Employee", training.GetProperty("dpv:hasDataSubject")[0].GetProperty("@type").GetString());
 
-        var adjustments = Node("activity-accessibility-adjustments");
+        var adjustments = Node("_:activity-accessibility-adjustments");
         Assert.Equal(["eu-gdpr:A6-1-c", "eu-gdpr:A9-2-b"], adjustments.GetProperty("dpv:hasLegalBasis").EnumerateArray().Select(e => e.GetProperty("@id").GetString()));
         Assert.Equal("dpv:SpecialCategoryPersonalData", adjustments.GetProperty("dpv:hasPersonalData")[0].GetProperty("@type").GetString());
 
-        var lrs = Node("recipient-lrs-vendor");
+        var lrs = Node("_:recipient-lrs-vendor");
         Assert.Equal("dpv:DataProcessor", lrs.GetProperty("@type").GetString());
         Assert.Equal("loc:US", lrs.GetProperty("dpv:hasThirdCountry").GetString());
         Assert.Equal("eu-gdpr:A46-2-c", lrs.GetProperty("dpv:hasLegalBasis").GetProperty("@id").GetString());
