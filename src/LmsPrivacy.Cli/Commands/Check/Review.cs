@@ -204,6 +204,13 @@ internal static class CheckRunner
                     result.Findings.Add(CheckRules.InputUnreadable.At("$", $"The {analyzer.Name} could not finish on this artifact ({ex.GetType().Name})."));
                 }
             }
+
+            if (artifact.Kind == ArtifactKind.ScormPackage)
+            {
+                // A package audit leaves megabytes of short-lived large objects (decoded files) behind; collecting
+                // between packages keeps the peak flat over many packages instead of letting the heap ratchet up.
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
         }
 
         foreach (var step in CheckAnalyzers.Reviews)
