@@ -31,6 +31,7 @@ internal static class HtmlReportWriter
         th{background:var(--card);font-weight:600;white-space:nowrap}
         tr:last-child td{border-bottom:0}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
+        td[data-label="status"],td[data-label="severity"],td[data-label="clause"],td[data-label="kind"]{white-space:nowrap}
         code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:break-word}
         .sev{font-weight:700;text-transform:uppercase;font-size:.75rem;letter-spacing:.03em}
         .sev.error{color:var(--err)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
