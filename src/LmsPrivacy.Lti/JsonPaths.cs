@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -7,6 +8,11 @@ namespace LmsPrivacy.Lti;
 internal static class JsonPaths
 {
     public const string Root = "$";
+
+    // Paths of the catalogued claims, computed once: the validator and classifier report them on every launch.
+    private static readonly FrozenDictionary<string, string> KnownClaimPaths = Claims.LtiClaimCatalog.All
+        .Select(d => d.Claim).Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(name => name, name => Property(Root, name), StringComparer.Ordinal);
 
     public static string Property(string parent, string name)
     {
@@ -42,7 +48,7 @@ internal static class JsonPaths
     public static string Index(string parent, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"{parent}[{index}]");
 
-    public static string Claim(string name) => Property(Root, name);
+    public static string Claim(string name) => KnownClaimPaths.TryGetValue(name, out var path) ? path : Property(Root, name);
 
     public static string Member(string claim, string member) => Property(Claim(claim), member);
 

@@ -4,51 +4,101 @@ using LmsPrivacy.Classification;
 
 namespace LmsPrivacy.Lti.Claims;
 
-/// <summary>A set of claim descriptors indexed for lookup: the built-in catalog, or a host's own additions.</summary>
+/// <summary>One claim of a lookup, with its JSON path and its member entries precomputed.</summary>
+internal sealed class ClaimEntry
+{
+    public ClaimEntry(LtiClaimDescriptor descriptor, FrozenDictionary<string, MemberEntry>? members)
+    {
+        Descriptor = descriptor;
+        Path = JsonPaths.Claim(descriptor.Claim);
+        Members = members;
+        MemberLookup = members?.GetAlternateLookup<ReadOnlySpan<char>>();
+        Role = IdentityValues.RoleOf(descriptor.Claim);
+        IsCustom = string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal);
+    }
+
+    /// <summary>Gets how the claim's value helps recognize the user inside custom parameters (decided once, not per launch).</summary>
+    public IdentityRole Role { get; }
+
+    /// <summary>Gets a value indicating whether this is the custom parameters claim.</summary>
+    public bool IsCustom { get; }
+
+    public LtiClaimDescriptor Descriptor { get; }
+
+    public string Path { get; }
+
+    public FrozenDictionary<string, MemberEntry>? Members { get; }
+
+    public FrozenDictionary<string, MemberEntry>.AlternateLookup<ReadOnlySpan<char>>? MemberLookup { get; }
+}
+
+/// <summary>One member entry, with its JSON path precomputed.</summary>
+internal sealed record MemberEntry(string Name, string Path, DataCategory Category);
+
+/// <summary>A set of claim descriptors indexed for allocation-free lookup: the built-in catalog, or a host's own additions.</summary>
 internal sealed class ClaimLookup
 {
-    private readonly FrozenDictionary<string, LtiClaimDescriptor> _claims;
-    private readonly FrozenDictionary<string, LtiClaimDescriptor> _members;
-    private readonly FrozenSet<string> _byMember;
+    private readonly FrozenDictionary<string, ClaimEntry> _claims;
+    private readonly FrozenDictionary<string, ClaimEntry>.AlternateLookup<ReadOnlySpan<char>> _byName;
 
     public ClaimLookup(IEnumerable<LtiClaimDescriptor> descriptors)
     {
-        var claims = new Dictionary<string, LtiClaimDescriptor>(StringComparer.Ordinal);
-        var members = new Dictionary<string, LtiClaimDescriptor>(StringComparer.Ordinal);
+        var whole = new Dictionary<string, LtiClaimDescriptor>(StringComparer.Ordinal);
+        var members = new Dictionary<string, Dictionary<string, MemberEntry>>(StringComparer.Ordinal);
+        var memberDescriptors = new List<LtiClaimDescriptor>();
         foreach (var descriptor in descriptors)
         {
             ArgumentNullException.ThrowIfNull(descriptor, nameof(descriptors));
             if (descriptor.Member is null)
             {
-                claims[descriptor.Claim] = descriptor;
+                whole[descriptor.Claim] = descriptor;
             }
             else
             {
-                members[Key(descriptor.Claim, descriptor.Member)] = descriptor;
+                memberDescriptors.Add(descriptor);
             }
         }
 
-        // A member entry without a whole-claim entry defaults the other members to its own category's claim: quasi-identifier.
-        foreach (var member in members.Values)
+        foreach (var member in memberDescriptors)
         {
-            claims.TryAdd(member.Claim, new LtiClaimDescriptor(member.Claim, null, DataCategory.QuasiIdentifier, "Declared through its members."));
+            // A member entry without a whole-claim entry makes the claim's other members quasi-identifiers.
+            whole.TryAdd(member.Claim, new LtiClaimDescriptor(member.Claim, null, DataCategory.QuasiIdentifier, "Declared through its members."));
+            if (!members.TryGetValue(member.Claim, out var map))
+            {
+                members[member.Claim] = map = new Dictionary<string, MemberEntry>(StringComparer.Ordinal);
+            }
+
+            map[member.Member!] = new MemberEntry(member.Member!, JsonPaths.Member(member.Claim, member.Member!), member.Category);
         }
 
-        _claims = claims.ToFrozenDictionary(StringComparer.Ordinal);
-        _members = members.ToFrozenDictionary(StringComparer.Ordinal);
-        _byMember = members.Values.Select(m => m.Claim).ToFrozenSet(StringComparer.Ordinal);
+        _claims = whole.ToFrozenDictionary(
+            static pair => pair.Key,
+            pair => new ClaimEntry(pair.Value, members.TryGetValue(pair.Key, out var map) ? map.ToFrozenDictionary(StringComparer.Ordinal) : null),
+            StringComparer.Ordinal);
+        _byName = _claims.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static ClaimLookup Builtin { get; } = new(LtiClaimCatalog.All);
 
+    public bool TryGet(ReadOnlySpan<char> claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byName.TryGetValue(claim, out entry);
+
+    public bool TryGetClaim(string claim, [NotNullWhen(true)] out LtiClaimDescriptor? descriptor)
+    {
+        if (_claims.TryGetValue(claim, out var entry))
+        {
+            descriptor = entry.Descriptor;
+            return true;
+        }
+
+        descriptor = null;
+        return false;
+    }
+
     public bool Knows(string claim) => _claims.ContainsKey(claim);
 
-    public bool TryGetClaim(string claim, [NotNullWhen(true)] out LtiClaimDescriptor? descriptor) => _claims.TryGetValue(claim, out descriptor);
-
-    public bool IsClassifiedByMember(string claim) => _byMember.Contains(claim);
-
-    public DataCategory GetMemberCategory(string claim, string member) =>
-        _members.TryGetValue(Key(claim, member), out var entry) ? entry.Category : _claims[claim].Category;
-
-    private static string Key(string claim, string member) => string.Concat(claim, "\u0000", member);
+    public DataCategory GetMemberCategory(string claim, string member)
+    {
+        var entry = _claims[claim];
+        return entry.Members is not null && entry.Members.TryGetValue(member, out var memberEntry) ? memberEntry.Category : entry.Descriptor.Category;
+    }
 }

@@ -5,10 +5,10 @@ using LmsPrivacy.Findings;
 namespace LmsPrivacy.Lti.Claims;
 
 /// <summary>One top-level claim, classified whole or member by member.</summary>
-internal sealed record ClaimNode(string Name, string Path, JsonElement Value, DataCategory Category, IReadOnlyList<MemberNode>? Members);
+internal readonly record struct ClaimNode(string Name, string Path, JsonElement Value, DataCategory Category, List<MemberNode>? Members);
 
 /// <summary>One member of an object claim.</summary>
-internal sealed record MemberNode(string Name, string Path, JsonElement Value, DataCategory Category);
+internal readonly record struct MemberNode(string Name, string Path, JsonElement Value, DataCategory Category);
 
 /// <summary>Walks a payload once and classifies each claim; shared by the classifier, the minimizer and the redactor.</summary>
 internal static class ClaimTree
@@ -17,75 +17,114 @@ internal static class ClaimTree
 
     public static List<ClaimNode> Build(JsonElement payload, List<Finding>? findings, ClaimLookup? extra = null)
     {
-        var nodes = new List<ClaimNode>();
         if (payload.ValueKind != JsonValueKind.Object)
         {
             findings?.Add(LtiRules.PayloadNotObject.At(JsonPaths.Root, "The payload is not a JSON object of claims."));
-            return nodes;
+            return [];
         }
 
-        var identity = IdentityValues.From(payload);
+        var nodes = new List<ClaimNode>(payload.GetPropertyCount());
+
+        Span<char> buffer = stackalloc char[JsonNames.BufferLength];
+        var identity = new IdentityValues();
+        var customIndex = -1;
+        JsonElement custom = default;
         foreach (var property in payload.EnumerateObject())
         {
-            var name = property.Name;
-            var path = JsonPaths.Claim(name);
+            var name = JsonNames.Get(property, buffer);
             var value = property.Value;
-            if (string.Equals(name, LtiClaimNames.Custom, StringComparison.Ordinal) && value.ValueKind == JsonValueKind.Object)
+            ClaimEntry? entry = null;
+            if (extra is not null && extra.TryGet(name, out var extraEntry))
             {
-                nodes.Add(new ClaimNode(name, path, value, DataCategory.QuasiIdentifier, ClassifyCustom(value, path, identity, findings)));
+                entry = extraEntry;
+            }
+            else if (ClaimLookup.Builtin.TryGet(name, out var builtinEntry))
+            {
+                entry = builtinEntry;
+                identity.Collect(builtinEntry.Role, value);
+            }
+
+            if (entry is null)
+            {
+                var unknownName = property.Name;
+                var path = JsonPaths.Claim(unknownName);
+                var unknownCategory = ContainsEmail(value, 0) ? DataCategory.DirectIdentifier : DataCategory.QuasiIdentifier;
+                findings?.Add(LtiRules.ClaimUnknown.At(path, unknownCategory == DataCategory.DirectIdentifier
+                    ? "Unknown claim holding an e-mail address; classified as a direct identifier."
+                    : "Unknown claim; classified as a quasi-identifier until you catalogue it."));
+                nodes.Add(new ClaimNode(unknownName, path, value, unknownCategory, null));
                 continue;
             }
 
-            var lookup = extra is not null && extra.Knows(name) ? extra : ClaimLookup.Builtin;
-            if (lookup.TryGetClaim(name, out var descriptor))
+            var descriptor = entry.Descriptor;
+            if (entry.IsCustom)
             {
-                if (lookup.IsClassifiedByMember(name) && value.ValueKind == JsonValueKind.Object)
+                if (value.ValueKind == JsonValueKind.Object && customIndex < 0)
                 {
-                    var members = new List<MemberNode>();
-                    foreach (var member in value.EnumerateObject())
-                    {
-                        var category = lookup.GetMemberCategory(name, member.Name);
-                        members.Add(new MemberNode(member.Name, JsonPaths.Property(path, member.Name), member.Value, category));
-                    }
-
-                    nodes.Add(new ClaimNode(name, path, value, descriptor.Category, members));
+                    customIndex = nodes.Count;
+                    custom = value;
+                    nodes.Add(default);
+                    continue;
                 }
-                else
-                {
-                    nodes.Add(new ClaimNode(name, path, value, descriptor.Category, null));
-                }
-
-                if (descriptor.Category == DataCategory.ThirdParty)
-                {
-                    findings?.Add(LtiRules.ClaimThirdParty.At(path, "This claim identifies another person than the launching user; treat it as that person's data."));
-                }
-
-                continue;
             }
 
-            var unknownCategory = ContainsEmail(value, 0) ? DataCategory.DirectIdentifier : DataCategory.QuasiIdentifier;
-            findings?.Add(LtiRules.ClaimUnknown.At(path, unknownCategory == DataCategory.DirectIdentifier
-                ? "Unknown claim holding an e-mail address; classified as a direct identifier."
-                : "Unknown claim; classified as a quasi-identifier until you catalogue it."));
-            nodes.Add(new ClaimNode(name, path, value, unknownCategory, null));
+            if (entry.Members is not null && value.ValueKind == JsonValueKind.Object)
+            {
+                nodes.Add(new ClaimNode(descriptor.Claim, entry.Path, value, descriptor.Category, Members(entry, value, buffer)));
+            }
+            else
+            {
+                nodes.Add(new ClaimNode(descriptor.Claim, entry.Path, value, descriptor.Category, null));
+            }
+
+            if (descriptor.Category == DataCategory.ThirdParty)
+            {
+                findings?.Add(LtiRules.ClaimThirdParty.At(entry.Path, "This claim identifies another person than the launching user; treat it as that person's data."));
+            }
+        }
+
+        if (customIndex >= 0)
+        {
+            var path = JsonPaths.Claim(LtiClaimNames.Custom);
+            nodes[customIndex] = new ClaimNode(LtiClaimNames.Custom, path, custom, DataCategory.QuasiIdentifier, ClassifyCustom(custom, path, identity, findings));
         }
 
         return nodes;
     }
 
+    private static List<MemberNode> Members(ClaimEntry entry, JsonElement value, Span<char> buffer)
+    {
+        var members = new List<MemberNode>(value.GetPropertyCount());
+        foreach (var member in value.EnumerateObject())
+        {
+            if (entry.MemberLookup!.Value.TryGetValue(JsonNames.Get(member, buffer), out var known))
+            {
+                members.Add(new MemberNode(known.Name, known.Path, member.Value, known.Category));
+            }
+            else
+            {
+                var name = member.Name;
+                members.Add(new MemberNode(name, JsonPaths.Property(entry.Path, name), member.Value, entry.Descriptor.Category));
+            }
+        }
+
+        return members;
+    }
+
     private static List<MemberNode> ClassifyCustom(JsonElement custom, string path, IdentityValues identity, List<Finding>? findings)
     {
-        var members = new List<MemberNode>();
+        var members = new List<MemberNode>(custom.GetPropertyCount());
         foreach (var member in custom.EnumerateObject())
         {
-            var memberPath = JsonPaths.Property(path, member.Name);
-            var (category, reason) = CustomValues.Classify(member.Name, member.Value, identity);
+            var name = member.Name;
+            var memberPath = JsonPaths.Property(path, name);
+            var (category, reason) = CustomValues.Classify(name, member.Value, identity);
             if (category == DataCategory.DirectIdentifier)
             {
                 findings?.Add(LtiRules.CustomDirectIdentifier.At(memberPath, reason));
             }
 
-            members.Add(new MemberNode(member.Name, memberPath, member.Value, category));
+            members.Add(new MemberNode(name, memberPath, member.Value, category));
         }
 
         return members;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using LmsPrivacy.Classification;
 
@@ -7,15 +8,16 @@ namespace LmsPrivacy.Lti.Claims;
 internal static class CustomValues
 {
     // Key fragments (lower case, letters and digits only) that name a person's direct identifier.
-    private static readonly string[] DirectKeyFragments =
+    private static readonly SearchValues<string> DirectKeyFragments = SearchValues.Create(
     [
         "email", "mail", "fullname", "givenname", "familyname", "firstname", "lastname", "middlename", "displayname",
         "sortablename", "personname", "nickname", "username", "login", "sisid", "sissourceid", "sourcedid",
         "orgdefinedid", "studentnumber", "matriculation", "phone", "address", "picture", "photo", "avatar",
-    ];
+    ], StringComparison.Ordinal);
 
     // Key fragments that name a pseudonymous user id.
-    private static readonly string[] PseudonymousKeyFragments = ["userid", "personid", "ltiid", "studentid", "learnerid", "uuid"];
+    private static readonly SearchValues<string> PseudonymousKeyFragments =
+        SearchValues.Create(["userid", "personid", "ltiid", "studentid", "learnerid", "uuid"], StringComparison.Ordinal);
 
     public static (DataCategory Category, string Reason) Classify(string key, JsonElement value, IdentityValues identity)
     {
@@ -47,13 +49,14 @@ internal static class CustomValues
             return (DataCategory.DirectIdentifier, "This custom parameter holds an e-mail address.");
         }
 
-        var normalized = NormalizeKey(key);
-        if (normalized == "name" || ContainsAny(normalized, DirectKeyFragments))
+        Span<char> buffer = key.Length <= 128 ? stackalloc char[key.Length] : new char[key.Length];
+        var normalized = NormalizeKey(key, buffer);
+        if (normalized.SequenceEqual("name") || normalized.ContainsAny(DirectKeyFragments))
         {
             return (DataCategory.DirectIdentifier, "This custom parameter's name says it carries a person's name, username, e-mail or institutional id.");
         }
 
-        if (ContainsAny(normalized, PseudonymousKeyFragments))
+        if (normalized.ContainsAny(PseudonymousKeyFragments))
         {
             return (DataCategory.PseudonymousIdentifier, string.Empty);
         }
@@ -119,9 +122,8 @@ internal static class CustomValues
         return true;
     }
 
-    private static string NormalizeKey(string key)
+    private static ReadOnlySpan<char> NormalizeKey(string key, Span<char> buffer)
     {
-        Span<char> buffer = key.Length <= 128 ? stackalloc char[key.Length] : new char[key.Length];
         var length = 0;
         foreach (var c in key)
         {
@@ -131,19 +133,6 @@ internal static class CustomValues
             }
         }
 
-        return new string(buffer[..length]);
-    }
-
-    private static bool ContainsAny(string text, string[] fragments)
-    {
-        foreach (var fragment in fragments)
-        {
-            if (text.Contains(fragment, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return buffer[..length];
     }
 }

@@ -2,38 +2,77 @@ using System.Text.Json;
 
 namespace LmsPrivacy.Lti.Claims;
 
+/// <summary>What a catalogued claim contributes to <see cref="IdentityValues"/>.</summary>
+internal enum IdentityRole
+{
+    None,
+    Direct,
+    DirectSourcedId,
+    DirectUsername,
+    Pseudonymous,
+    PseudonymousLegacy,
+}
+
 /// <summary>The identifying values a launch carries, used to recognize them again inside custom parameters.</summary>
+/// <remarks>Collected during the classification pass as elements; turned into strings only when a custom value is compared.</remarks>
 internal sealed class IdentityValues
 {
-    private static readonly string[] DirectClaims = ["name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "email"];
+    private readonly List<JsonElement> _direct = [];
+    private readonly List<JsonElement> _pseudonymous = [];
+    private string[]? _directText;
+    private string[]? _pseudonymousText;
 
-    private readonly List<string> _direct = [];
-    private readonly List<string> _pseudonymous = [];
-
-    public static IdentityValues From(JsonElement payload)
+    public static IdentityRole RoleOf(string claim) => claim switch
     {
-        var values = new IdentityValues();
-        foreach (var claim in DirectClaims)
-        {
-            values.AddDirect(payload, claim, null);
-        }
+        "name" or "given_name" or "family_name" or "middle_name" or "nickname" or "preferred_username" or "email" => IdentityRole.Direct,
+        LtiClaimNames.Lis => IdentityRole.DirectSourcedId,
+        LtiClaimNames.MoodleExtension => IdentityRole.DirectUsername,
+        LtiClaimNames.Subject or LtiClaimNames.Lti11LegacyUserId => IdentityRole.Pseudonymous,
+        LtiClaimNames.Lti1p1 => IdentityRole.PseudonymousLegacy,
+        _ => IdentityRole.None,
+    };
 
-        values.AddDirect(payload, LtiClaimNames.Lis, "person_sourcedid");
-        values.AddDirect(payload, LtiClaimNames.MoodleExtension, "user_username");
-        values.AddPseudonymous(payload, LtiClaimNames.Subject, null);
-        values.AddPseudonymous(payload, LtiClaimNames.Lti11LegacyUserId, null);
-        values.AddPseudonymous(payload, LtiClaimNames.Lti1p1, "user_id");
-        return values;
+    public void Collect(IdentityRole role, JsonElement value)
+    {
+        switch (role)
+        {
+            case IdentityRole.Direct:
+                _direct.Add(value);
+                break;
+            case IdentityRole.DirectSourcedId:
+                AddMember(_direct, value, "person_sourcedid");
+                break;
+            case IdentityRole.DirectUsername:
+                AddMember(_direct, value, "user_username");
+                break;
+            case IdentityRole.Pseudonymous:
+                _pseudonymous.Add(value);
+                break;
+            case IdentityRole.PseudonymousLegacy:
+                AddMember(_pseudonymous, value, "user_id");
+                break;
+        }
     }
 
-    public bool IsDirect(string value) => Matches(_direct, value);
+    public bool IsDirect(string value) => Matches(_directText ??= Texts(_direct), value);
 
-    public bool IsPseudonymous(string value) => Matches(_pseudonymous, value);
+    public bool IsPseudonymous(string value) => Matches(_pseudonymousText ??= Texts(_pseudonymous), value);
 
-    private static bool Matches(List<string> list, string value)
+    private static string[] Texts(List<JsonElement> elements) =>
+        [.. elements.Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim()).Where(t => t.Length >= 2)];
+
+    private static void AddMember(List<JsonElement> list, JsonElement value, string member)
+    {
+        if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(member, out var item))
+        {
+            list.Add(item);
+        }
+    }
+
+    private static bool Matches(string[] candidates, string value)
     {
         var trimmed = value.AsSpan().Trim();
-        foreach (var candidate in list)
+        foreach (var candidate in candidates)
         {
             if (trimmed.Equals(candidate, StringComparison.OrdinalIgnoreCase))
             {
@@ -42,27 +81,5 @@ internal sealed class IdentityValues
         }
 
         return false;
-    }
-
-    private void AddDirect(JsonElement payload, string claim, string? member) => Add(_direct, payload, claim, member);
-
-    private void AddPseudonymous(JsonElement payload, string claim, string? member) => Add(_pseudonymous, payload, claim, member);
-
-    private static void Add(List<string> list, JsonElement payload, string claim, string? member)
-    {
-        if (!payload.TryGetProperty(claim, out var value))
-        {
-            return;
-        }
-
-        if (member is not null && (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(member, out value)))
-        {
-            return;
-        }
-
-        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: >= 2 } text)
-        {
-            list.Add(text);
-        }
     }
 }

@@ -68,13 +68,25 @@ public static class LtiClaimCatalog
         Whole(LtiClaimNames.Context, DataCategory.QuasiIdentifier, "The course or group (LTI Core §5.4.1)."),
         Whole(LtiClaimNames.ToolPlatform, DataCategory.Technical, "The platform instance (LTI Core §5.4.2)."),
         Member(LtiClaimNames.ToolPlatform, "contact_email", DataCategory.ThirdParty, "The platform administrator's e-mail address: another person's data (LTI Core §5.4.2)."),
+        Member(LtiClaimNames.ToolPlatform, "guid", DataCategory.Technical, "The platform instance id (LTI Core §5.4.2)."),
+        Member(LtiClaimNames.ToolPlatform, "name", DataCategory.Technical, "The platform instance name (LTI Core §5.4.2)."),
+        Member(LtiClaimNames.ToolPlatform, "description", DataCategory.Technical, "The platform instance description (LTI Core §5.4.2)."),
+        Member(LtiClaimNames.ToolPlatform, "url", DataCategory.Technical, "The platform instance URL (LTI Core §5.4.2)."),
+        Member(LtiClaimNames.ToolPlatform, "product_family_code", DataCategory.Technical, "The platform product (LTI Core §5.4.2)."),
+        Member(LtiClaimNames.ToolPlatform, "version", DataCategory.Technical, "The platform version (LTI Core §5.4.2)."),
         Whole(LtiClaimNames.RoleScopeMentor, DataCategory.ThirdParty, "The user ids of the mentor's mentees: other persons' identifiers (LTI Core §5.4.3)."),
         Whole(LtiClaimNames.LaunchPresentation, DataCategory.Technical, "How the tool is shown (LTI Core §5.4.4)."),
         Member(LtiClaimNames.LaunchPresentation, "locale", DataCategory.Preference, "The user's language (LTI Core §5.4.4)."),
+        Member(LtiClaimNames.LaunchPresentation, "document_target", DataCategory.Technical, "frame, iframe or window (LTI Core §5.4.4)."),
+        Member(LtiClaimNames.LaunchPresentation, "height", DataCategory.Technical, "Display height (LTI Core §5.4.4)."),
+        Member(LtiClaimNames.LaunchPresentation, "width", DataCategory.Technical, "Display width (LTI Core §5.4.4)."),
+        Member(LtiClaimNames.LaunchPresentation, "return_url", DataCategory.Technical, "Where to return in the platform (LTI Core §5.4.4)."),
         Whole(LtiClaimNames.Lis, DataCategory.QuasiIdentifier, "Institutional (SIS) sourced ids (LTI Core §5.4.5)."),
         Member(LtiClaimNames.Lis, "person_sourcedid", DataCategory.DirectIdentifier, "The institution's id for the person, often a student number (LTI Core §5.4.5)."),
         Member(LtiClaimNames.Lis, "result_sourcedid", DataCategory.PseudonymousIdentifier, "The LTI 1.1 outcomes id of the user's result."),
         Member(LtiClaimNames.Lis, "outcome_service_url", DataCategory.Technical, "The LTI 1.1 outcomes endpoint."),
+        Member(LtiClaimNames.Lis, "course_offering_sourcedid", DataCategory.QuasiIdentifier, "The institution's id of the course offering (LTI Core §5.4.5)."),
+        Member(LtiClaimNames.Lis, "course_section_sourcedid", DataCategory.QuasiIdentifier, "The institution's id of the course section (LTI Core §5.4.5)."),
         Whole(LtiClaimNames.Custom, DataCategory.QuasiIdentifier, "Custom parameters; values are inspected because substitutions can carry names and e-mail addresses (LTI Core §5.4.6)."),
 
         // LTI 1.1 to 1.3 migration (https://www.imsglobal.org/spec/lti/v1p3/migr).
@@ -82,6 +94,9 @@ public static class LtiClaimCatalog
         Member(LtiClaimNames.Lti1p1, "user_id", DataCategory.PseudonymousIdentifier, "The user's LTI 1.1 id: links the 1.1 and 1.3 pseudonyms."),
         Member(LtiClaimNames.Lti1p1, "context_id", DataCategory.QuasiIdentifier, "The LTI 1.1 course id."),
         Member(LtiClaimNames.Lti1p1, "resource_link_id", DataCategory.QuasiIdentifier, "The LTI 1.1 resource link id."),
+        Member(LtiClaimNames.Lti1p1, "oauth_consumer_key", DataCategory.Technical, "The LTI 1.1 consumer key."),
+        Member(LtiClaimNames.Lti1p1, "oauth_consumer_key_sign", DataCategory.Technical, "The migration signature."),
+        Member(LtiClaimNames.Lti1p1, "tool_consumer_instance_guid", DataCategory.Technical, "The LTI 1.1 platform instance id."),
         Whole(LtiClaimNames.Lti11LegacyUserId, DataCategory.PseudonymousIdentifier, "Pre-standard LTI 1.1 user id (Canvas, D2L); links pseudonyms."),
 
         // Messages about another person.
@@ -98,6 +113,7 @@ public static class LtiClaimCatalog
         // Vendor extensions.
         Whole(LtiClaimNames.MoodleExtension, DataCategory.Technical, "Moodle extension values."),
         Member(LtiClaimNames.MoodleExtension, "user_username", DataCategory.DirectIdentifier, "Moodle username, sent when names are shared."),
+        Member(LtiClaimNames.MoodleExtension, "lms", DataCategory.Technical, "Moodle's platform code."),
         Whole(Canvas + "placement", DataCategory.Technical, "Canvas placement of the tool."),
         Whole(Canvas + "lti_student_id", DataCategory.ThirdParty, "Canvas: the student a launch is about, not the launching user."),
         Whole(Canvas + "canvas_user_id", DataCategory.PseudonymousIdentifier, "Canvas internal user id."),

@@ -45,7 +45,13 @@ public sealed class LtiClaimClassifier
     {
         var findings = new List<Finding>();
         var nodes = ClaimTree.Build(payload, findings, _additional);
-        var claims = new List<LtiClassifiedClaim>(nodes.Count + 8);
+        var count = 0;
+        foreach (var node in nodes)
+        {
+            count += node.Members?.Count ?? 1;
+        }
+
+        var claims = new List<LtiClassifiedClaim>(count);
         foreach (var node in nodes)
         {
             if (node.Members is null)

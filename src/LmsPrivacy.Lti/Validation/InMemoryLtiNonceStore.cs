@@ -12,6 +12,7 @@ public sealed class InMemoryLtiNonceStore : ILtiNonceStore
     private readonly ConcurrentDictionary<string, Instant> _entries = new(StringComparer.Ordinal);
     private readonly IClock _clock;
     private int _purgeAt = FirstPurgeAt;
+    private int _count;
 
     /// <summary>Initializes the store.</summary>
     /// <param name="clock">The clock that decides when entries expire.</param>
@@ -24,13 +25,16 @@ public sealed class InMemoryLtiNonceStore : ILtiNonceStore
     /// <summary>Gets the number of entries held, expired or not.</summary>
     public int Count => _entries.Count;
 
+    // ConcurrentDictionary.Count takes every lock; an approximate counter decides when to purge.
+    private int ApproximateCount => Volatile.Read(ref _count);
+
     /// <inheritdoc/>
     public ValueTask<bool> TryUseAsync(string nonce, Instant expiresAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nonce);
         cancellationToken.ThrowIfCancellationRequested();
         var now = _clock.GetCurrentInstant();
-        if (_entries.Count >= Volatile.Read(ref _purgeAt))
+        if (ApproximateCount >= Volatile.Read(ref _purgeAt))
         {
             Purge(now);
         }
@@ -39,6 +43,7 @@ public sealed class InMemoryLtiNonceStore : ILtiNonceStore
         {
             if (_entries.TryAdd(nonce, expiresAt))
             {
+                Interlocked.Increment(ref _count);
                 return ValueTask.FromResult(true);
             }
 
@@ -66,12 +71,12 @@ public sealed class InMemoryLtiNonceStore : ILtiNonceStore
     {
         foreach (var entry in _entries)
         {
-            if (entry.Value <= now)
+            if (entry.Value <= now && _entries.TryRemove(entry))
             {
-                _entries.TryRemove(entry);
+                Interlocked.Decrement(ref _count);
             }
         }
 
-        Volatile.Write(ref _purgeAt, Math.Max(FirstPurgeAt, _entries.Count * 2));
+        Volatile.Write(ref _purgeAt, Math.Max(FirstPurgeAt, ApproximateCount * 2));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using LmsPrivacy.Findings;
@@ -31,6 +32,9 @@ public sealed class LtiLaunchValidator
     private readonly ILtiNonceStore _nonces;
     private readonly IClock _clock;
     private readonly LtiOptions _options;
+    private readonly FrozenSet<string> _algorithms;
+    private readonly FrozenSet<string> _messageTypes;
+    private readonly FrozenSet<string> _trustedAudiences;
 
     /// <summary>Initializes a validator.</summary>
     /// <param name="registrations">The platform registrations the tool trusts.</param>
@@ -54,6 +58,9 @@ public sealed class LtiLaunchValidator
         _nonces = nonces;
         _clock = clock;
         _options = options;
+        _algorithms = options.AllowedAlgorithms.ToFrozenSet(StringComparer.Ordinal);
+        _messageTypes = options.AcceptedMessageTypes.ToFrozenSet(StringComparer.Ordinal);
+        _trustedAudiences = options.TrustedAudiences.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Initializes a validator from options (the constructor used by dependency injection).</summary>
@@ -80,13 +87,17 @@ public sealed class LtiLaunchValidator
             return new LtiLaunchValidationResult(new ValidationReport(findings), false, null, null);
         }
 
-        CheckDuplicates(payload, findings);
+        var claims = LaunchClaims.Read(payload);
+        foreach (var duplicate in claims.Duplicates)
+        {
+            findings.Add(LtiRules.ClaimDuplicate.At(JsonPaths.Claim(duplicate), "This claim appears more than once; the token is ambiguous and must be rejected."));
+        }
 
         // Resolve the registration first: the header and deployment checks depend on it.
-        var issuer = payload.TryGetProperty(LtiClaimNames.Issuer, out var issElement) && issElement.ValueKind == JsonValueKind.String
+        var issuer = claims.TryGet(LaunchClaims.Iss, out var issElement) && issElement.ValueKind == JsonValueKind.String
             ? issElement.GetString()! : null;
-        var audiences = ReadAudiences(payload, out var audPresent, out var audValid);
-        var azp = payload.TryGetProperty(LtiClaimNames.AuthorizedParty, out var azpElement) ? azpElement : (JsonElement?)null;
+        var audiences = ReadAudiences(claims, out var audPresent, out var audValid);
+        var azp = claims.TryGet(LaunchClaims.Azp, out var azpElement) ? azpElement : (JsonElement?)null;
         IReadOnlyList<LtiRegistration> candidates = [];
         if (!string.IsNullOrEmpty(issuer))
         {
@@ -100,20 +111,20 @@ public sealed class LtiLaunchValidator
         CheckAudience(audPresent, audValid, audiences, candidates, registration, findings);
         CheckAuthorizedParty(azp, audiences, registration, findings);
         var now = _clock.GetCurrentInstant();
-        var exp = ReadTime(payload, LtiClaimNames.Expires, LtiRules.ExpMissing, LtiRules.ExpInvalid, findings);
-        var iat = ReadTime(payload, LtiClaimNames.IssuedAt, LtiRules.IatMissing, LtiRules.IatInvalid, findings);
+        var exp = ReadTime(claims, LaunchClaims.Exp, LtiClaimNames.Expires, LtiRules.ExpMissing, LtiRules.ExpInvalid, findings);
+        var iat = ReadTime(claims, LaunchClaims.Iat, LtiClaimNames.IssuedAt, LtiRules.IatMissing, LtiRules.IatInvalid, findings);
         CheckTimes(exp, iat, now, findings);
-        await CheckNonceAsync(payload, exp, iat, now, findings, cancellationToken).ConfigureAwait(false);
-        var anonymous = CheckSubject(payload, findings);
-        CheckVersion(payload, findings);
-        var messageType = CheckMessageType(payload, findings);
-        CheckDeployment(payload, registration, findings);
-        var roles = CheckRoles(payload, findings);
-        CheckRoleScopeMentor(payload, roles, findings);
-        CheckContext(payload, findings);
-        CheckToolPlatform(payload, findings);
-        CheckCustom(payload, findings);
-        CheckMessageClaims(payload, messageType, findings);
+        await CheckNonceAsync(claims, exp, iat, now, findings, cancellationToken).ConfigureAwait(false);
+        var anonymous = CheckSubject(claims, findings);
+        CheckVersion(claims, findings);
+        var messageType = CheckMessageType(claims, findings);
+        CheckDeployment(claims, registration, findings);
+        var roles = CheckRoles(claims, findings);
+        CheckRoleScopeMentor(claims, roles, findings);
+        CheckContext(claims, findings);
+        CheckToolPlatform(claims, findings);
+        CheckCustom(claims, findings);
+        CheckMessageClaims(claims, messageType, findings);
         CheckMigration(payload, registration, findings);
         return new LtiLaunchValidationResult(new ValidationReport(findings), anonymous, messageType, registration);
     }
@@ -184,22 +195,10 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static void CheckDuplicates(JsonElement payload, List<Finding> findings)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in payload.EnumerateObject())
-        {
-            if (!seen.Add(property.Name))
-            {
-                findings.Add(LtiRules.ClaimDuplicate.At(JsonPaths.Claim(property.Name), "This claim appears more than once; the token is ambiguous and must be rejected."));
-            }
-        }
-    }
-
-    private static List<string> ReadAudiences(JsonElement payload, out bool present, out bool valid)
+    private static List<string> ReadAudiences(LaunchClaims claims, out bool present, out bool valid)
     {
         var audiences = new List<string>();
-        present = payload.TryGetProperty(LtiClaimNames.Audience, out var aud);
+        present = claims.TryGet(LaunchClaims.Aud, out var aud);
         valid = true;
         if (!present)
         {
@@ -292,7 +291,7 @@ public sealed class LtiLaunchValidator
         {
             findings.Add(LtiRules.HeaderAlgNone.At(HeaderAlg, "The token is unsecured (alg none) and must be rejected."));
         }
-        else if (!_options.AllowedAlgorithms.Contains(alg.GetString()!, StringComparer.Ordinal))
+        else if (!_algorithms.Contains(alg.GetString()!))
         {
             findings.Add(LtiRules.HeaderAlgNotApproved.At(HeaderAlg, $"The alg is not one of: {string.Join(", ", _options.AllowedAlgorithms)}."));
         }
@@ -300,7 +299,7 @@ public sealed class LtiLaunchValidator
 
     private static void CheckIssuer(JsonElement issElement, string? issuer, IReadOnlyList<LtiRegistration> candidates, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.Issuer);
+        var path = Paths.Issuer;
         if (string.IsNullOrEmpty(issuer))
         {
             findings.Add(LtiRules.IssMissing.At(path, issElement.ValueKind == JsonValueKind.Undefined
@@ -309,8 +308,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
-            || issuer.Contains('?', StringComparison.Ordinal) || issuer.Contains('#', StringComparison.Ordinal))
+        if (!IsHttpsIssuer(issuer))
         {
             findings.Add(LtiRules.IssNotHttps.At(path, "The issuer is not an HTTPS URL without query and fragment."));
         }
@@ -323,7 +321,7 @@ public sealed class LtiLaunchValidator
 
     private void CheckAudience(bool present, bool valid, List<string> audiences, IReadOnlyList<LtiRegistration> candidates, LtiRegistration? registration, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.Audience);
+        var path = Paths.Audience;
         if (!present)
         {
             findings.Add(LtiRules.AudMissing.At(path, "The aud claim is missing."));
@@ -349,7 +347,7 @@ public sealed class LtiLaunchValidator
         foreach (var audience in audiences)
         {
             if (!string.Equals(audience, registration.ClientId, StringComparison.Ordinal)
-                && !_options.TrustedAudiences.Contains(audience, StringComparer.Ordinal))
+                && !_trustedAudiences.Contains(audience))
             {
                 findings.Add(LtiRules.AudUntrusted.At(path, "The audience contains a party the tool does not trust; add it to TrustedAudiences if it is expected."));
                 break;
@@ -359,7 +357,7 @@ public sealed class LtiLaunchValidator
 
     private static void CheckAuthorizedParty(JsonElement? azp, List<string> audiences, LtiRegistration? registration, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.AuthorizedParty);
+        var path = Paths.AuthorizedParty;
         if (azp is not { } party)
         {
             if (audiences.Count > 1)
@@ -377,10 +375,10 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static Instant? ReadTime(JsonElement payload, string claim, RuleDescriptor missing, RuleDescriptor invalid, List<Finding> findings)
+    private static Instant? ReadTime(LaunchClaims claims, int slot, string claim, RuleDescriptor missing, RuleDescriptor invalid, List<Finding> findings)
     {
         var path = JsonPaths.Claim(claim);
-        if (!payload.TryGetProperty(claim, out var element))
+        if (!claims.TryGet(slot, out var element))
         {
             findings.Add(missing.At(path, $"The {claim} claim is missing."));
             return null;
@@ -408,7 +406,7 @@ public sealed class LtiLaunchValidator
         var leeway = _options.Leeway;
         if (exp is { } expires && now > expires + leeway)
         {
-            findings.Add(LtiRules.ExpExpired.At(JsonPaths.Claim(LtiClaimNames.Expires), string.Create(CultureInfo.InvariantCulture,
+            findings.Add(LtiRules.ExpExpired.At(Paths.Expires, string.Create(CultureInfo.InvariantCulture,
                 $"The token expired {Math.Round((now - expires).TotalSeconds)} s ago (leeway {leeway.TotalSeconds} s).")));
         }
 
@@ -417,7 +415,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        var path = JsonPaths.Claim(LtiClaimNames.IssuedAt);
+        var path = Paths.IssuedAt;
         if (issued > now + leeway)
         {
             findings.Add(LtiRules.IatInFuture.At(path, string.Create(CultureInfo.InvariantCulture,
@@ -430,10 +428,10 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private async ValueTask CheckNonceAsync(JsonElement payload, Instant? exp, Instant? iat, Instant now, List<Finding> findings, CancellationToken cancellationToken)
+    private async ValueTask CheckNonceAsync(LaunchClaims claims, Instant? exp, Instant? iat, Instant now, List<Finding> findings, CancellationToken cancellationToken)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.Nonce);
-        if (!payload.TryGetProperty(LtiClaimNames.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String || nonce.GetString()!.Length == 0)
+        var path = Paths.Nonce;
+        if (!claims.TryGet(LaunchClaims.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String || nonce.GetString()!.Length == 0)
         {
             findings.Add(LtiRules.NonceMissing.At(path, "The nonce claim is missing or not a non-empty string."));
             return;
@@ -458,22 +456,19 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private bool CheckSubject(JsonElement payload, List<Finding> findings)
+    private bool CheckSubject(LaunchClaims claims, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.Subject);
-        if (!payload.TryGetProperty(LtiClaimNames.Subject, out var sub))
+        var path = Paths.Subject;
+        if (!claims.TryGet(LaunchClaims.Sub, out var sub))
         {
             if (!_options.AllowAnonymous)
             {
                 findings.Add(LtiRules.AnonymousNotAllowed.At(path, "The launch has no sub (anonymous launch) and anonymous launches are not allowed."));
             }
 
-            foreach (var property in payload.EnumerateObject())
+            foreach (var claim in claims.IdentityClaims())
             {
-                if (LtiClaimCatalog.IsIdentityClaim(property.Name))
-                {
-                    findings.Add(LtiRules.AnonymousWithIdentity.At(JsonPaths.Claim(property.Name), "An anonymous launch carries a user identity claim."));
-                }
+                findings.Add(LtiRules.AnonymousWithIdentity.At(JsonPaths.Claim(claim), "An anonymous launch carries a user identity claim."));
             }
 
             return true;
@@ -502,10 +497,10 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static void CheckVersion(JsonElement payload, List<Finding> findings)
+    private static void CheckVersion(LaunchClaims claims, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.Version);
-        if (!payload.TryGetProperty(LtiClaimNames.Version, out var version))
+        var path = Paths.Version;
+        if (!claims.TryGet(LaunchClaims.Version, out var version))
         {
             findings.Add(LtiRules.VersionMissing.At(path, "The version claim is missing."));
         }
@@ -515,16 +510,16 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private string? CheckMessageType(JsonElement payload, List<Finding> findings)
+    private string? CheckMessageType(LaunchClaims claims, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.MessageType);
-        if (!payload.TryGetProperty(LtiClaimNames.MessageType, out var type) || type.ValueKind != JsonValueKind.String || type.GetString()!.Length == 0)
+        var path = Paths.MessageType;
+        if (!claims.TryGet(LaunchClaims.MessageType, out var type) || type.ValueKind != JsonValueKind.String || type.GetString()!.Length == 0)
         {
             findings.Add(LtiRules.MessageTypeMissing.At(path, "The message_type claim is missing or not a non-empty string."));
             return null;
         }
 
-        if (!LtiMessageTypes.TryNormalize(type.GetString(), out var normalized) || !_options.AcceptedMessageTypes.Contains(normalized, StringComparer.Ordinal))
+        if (!LtiMessageTypes.TryNormalize(type.GetString(), out var normalized) || !_messageTypes.Contains(normalized))
         {
             findings.Add(LtiRules.MessageTypeUnknown.At(path, $"The message type is not one the tool handles: {string.Join(", ", _options.AcceptedMessageTypes)}."));
             return null;
@@ -533,10 +528,10 @@ public sealed class LtiLaunchValidator
         return normalized;
     }
 
-    private static void CheckDeployment(JsonElement payload, LtiRegistration? registration, List<Finding> findings)
+    private static void CheckDeployment(LaunchClaims claims, LtiRegistration? registration, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.DeploymentId);
-        if (!payload.TryGetProperty(LtiClaimNames.DeploymentId, out var deployment) || deployment.ValueKind != JsonValueKind.String || deployment.GetString()!.Length == 0)
+        var path = Paths.DeploymentId;
+        if (!claims.TryGet(LaunchClaims.DeploymentId, out var deployment) || deployment.ValueKind != JsonValueKind.String || deployment.GetString()!.Length == 0)
         {
             findings.Add(LtiRules.DeploymentIdMissing.At(path, "The deployment_id claim is missing or not a non-empty string."));
             return;
@@ -550,11 +545,11 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static List<string> CheckRoles(JsonElement payload, List<Finding> findings)
+    private static List<string> CheckRoles(LaunchClaims claims, List<Finding> findings)
     {
         var roles = new List<string>();
-        var path = JsonPaths.Claim(LtiClaimNames.Roles);
-        if (!payload.TryGetProperty(LtiClaimNames.Roles, out var element))
+        var path = Paths.Roles;
+        if (!claims.TryGet(LaunchClaims.Roles, out var element))
         {
             findings.Add(LtiRules.RolesMissing.At(path, "The roles claim is missing; send an empty array when the user has no role."));
             return roles;
@@ -604,14 +599,14 @@ public sealed class LtiLaunchValidator
         return roles;
     }
 
-    private static void CheckRoleScopeMentor(JsonElement payload, List<string> roles, List<Finding> findings)
+    private static void CheckRoleScopeMentor(LaunchClaims claims, List<string> roles, List<Finding> findings)
     {
-        if (!payload.TryGetProperty(LtiClaimNames.RoleScopeMentor, out var mentees))
+        if (!claims.TryGet(LaunchClaims.RoleScopeMentor, out var mentees))
         {
             return;
         }
 
-        var path = JsonPaths.Claim(LtiClaimNames.RoleScopeMentor);
+        var path = Paths.RoleScopeMentor;
         if (mentees.ValueKind != JsonValueKind.Array || mentees.EnumerateArray().Any(m => m.ValueKind != JsonValueKind.String))
         {
             findings.Add(LtiRules.RoleScopeMentorInvalid.At(path, "role_scope_mentor is not an array of user id strings."));
@@ -623,14 +618,14 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static void CheckContext(JsonElement payload, List<Finding> findings)
+    private static void CheckContext(LaunchClaims claims, List<Finding> findings)
     {
-        if (!payload.TryGetProperty(LtiClaimNames.Context, out var context))
+        if (!claims.TryGet(LaunchClaims.Context, out var context))
         {
             return;
         }
 
-        var path = JsonPaths.Claim(LtiClaimNames.Context);
+        var path = Paths.Context;
         if (context.ValueKind != JsonValueKind.Object)
         {
             findings.Add(LtiRules.ContextInvalid.At(path, "The context claim is not an object."));
@@ -640,14 +635,14 @@ public sealed class LtiLaunchValidator
         CheckRequiredId(context, JsonPaths.Property(path, "id"), "id", LtiRules.ContextIdMissing, LtiRules.ContextIdTooLong, findings);
     }
 
-    private static void CheckToolPlatform(JsonElement payload, List<Finding> findings)
+    private static void CheckToolPlatform(LaunchClaims claims, List<Finding> findings)
     {
-        if (!payload.TryGetProperty(LtiClaimNames.ToolPlatform, out var platform))
+        if (!claims.TryGet(LaunchClaims.ToolPlatform, out var platform))
         {
             return;
         }
 
-        var path = JsonPaths.Claim(LtiClaimNames.ToolPlatform);
+        var path = Paths.ToolPlatform;
         if (platform.ValueKind != JsonValueKind.Object)
         {
             findings.Add(LtiRules.ToolPlatformGuidMissing.At(path, "The tool_platform claim is not an object with a guid."));
@@ -668,14 +663,14 @@ public sealed class LtiLaunchValidator
         CheckIdentifier(id.GetString()!, path, tooLong, findings);
     }
 
-    private static void CheckCustom(JsonElement payload, List<Finding> findings)
+    private static void CheckCustom(LaunchClaims claims, List<Finding> findings)
     {
-        if (!payload.TryGetProperty(LtiClaimNames.Custom, out var custom))
+        if (!claims.TryGet(LaunchClaims.Custom, out var custom))
         {
             return;
         }
 
-        var path = JsonPaths.Claim(LtiClaimNames.Custom);
+        var path = Paths.Custom;
         if (custom.ValueKind != JsonValueKind.Object)
         {
             findings.Add(LtiRules.CustomInvalid.At(path, "The custom claim is not an object."));
@@ -691,30 +686,30 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static void CheckMessageClaims(JsonElement payload, string? messageType, List<Finding> findings)
+    private static void CheckMessageClaims(LaunchClaims claims, string? messageType, List<Finding> findings)
     {
         switch (messageType)
         {
             case LtiMessageTypes.ResourceLink:
-                if (!payload.TryGetProperty(LtiClaimNames.TargetLinkUri, out var target) || target.ValueKind != JsonValueKind.String || target.GetString()!.Length == 0)
+                if (!claims.TryGet(LaunchClaims.TargetLinkUri, out var target) || target.ValueKind != JsonValueKind.String || target.GetString()!.Length == 0)
                 {
-                    findings.Add(LtiRules.TargetLinkUriMissing.At(JsonPaths.Claim(LtiClaimNames.TargetLinkUri), "The target_link_uri claim is missing or empty."));
+                    findings.Add(LtiRules.TargetLinkUriMissing.At(Paths.TargetLinkUri, "The target_link_uri claim is missing or empty."));
                 }
 
-                CheckResourceLink(payload, findings);
+                CheckResourceLink(claims, findings);
                 break;
             case LtiMessageTypes.DeepLinking:
-                CheckDeepLinkingSettings(payload, findings);
+                CheckDeepLinkingSettings(claims, findings);
                 break;
             case LtiMessageTypes.SubmissionReview:
-                CheckForUser(payload, findings);
-                CheckLineItem(payload, findings);
+                CheckForUser(claims, findings);
+                CheckLineItem(claims, findings);
                 break;
             case LtiMessageTypes.DataPrivacyLaunch:
-                CheckForUser(payload, findings);
-                foreach (var claim in (string[])[LtiClaimNames.ResourceLink, LtiClaimNames.Context])
+                CheckForUser(claims, findings);
+                foreach (var (slot, claim) in (ReadOnlySpan<(int, string)>)[(LaunchClaims.ResourceLink, LtiClaimNames.ResourceLink), (LaunchClaims.Context, LtiClaimNames.Context)])
                 {
-                    if (payload.TryGetProperty(claim, out _))
+                    if (claims.TryGet(slot, out _))
                     {
                         findings.Add(LtiRules.PrivacyLaunchUnexpectedClaim.At(JsonPaths.Claim(claim), "A data privacy launch is not about a course or link; this claim is not expected."));
                     }
@@ -724,10 +719,10 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static void CheckResourceLink(JsonElement payload, List<Finding> findings)
+    private static void CheckResourceLink(LaunchClaims claims, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.ResourceLink);
-        if (!payload.TryGetProperty(LtiClaimNames.ResourceLink, out var link) || link.ValueKind != JsonValueKind.Object)
+        var path = Paths.ResourceLink;
+        if (!claims.TryGet(LaunchClaims.ResourceLink, out var link) || link.ValueKind != JsonValueKind.Object)
         {
             findings.Add(LtiRules.ResourceLinkMissing.At(path, "The resource_link claim is missing or not an object."));
             return;
@@ -736,10 +731,10 @@ public sealed class LtiLaunchValidator
         CheckRequiredId(link, JsonPaths.Property(path, "id"), "id", LtiRules.ResourceLinkIdMissing, LtiRules.ResourceLinkIdTooLong, findings);
     }
 
-    private static void CheckDeepLinkingSettings(JsonElement payload, List<Finding> findings)
+    private static void CheckDeepLinkingSettings(LaunchClaims claims, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.DeepLinkingSettings);
-        if (!payload.TryGetProperty(LtiClaimNames.DeepLinkingSettings, out var settings) || settings.ValueKind != JsonValueKind.Object)
+        var path = Paths.DeepLinkingSettings;
+        if (!claims.TryGet(LaunchClaims.DeepLinkingSettings, out var settings) || settings.ValueKind != JsonValueKind.Object)
         {
             findings.Add(LtiRules.DeepLinkingSettingsMissing.At(path, "The deep_linking_settings claim is missing or not an object."));
             return;
@@ -759,10 +754,10 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static void CheckForUser(JsonElement payload, List<Finding> findings)
+    private static void CheckForUser(LaunchClaims claims, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(LtiClaimNames.ForUser);
-        if (!payload.TryGetProperty(LtiClaimNames.ForUser, out var forUser) || forUser.ValueKind != JsonValueKind.Object)
+        var path = Paths.ForUser;
+        if (!claims.TryGet(LaunchClaims.ForUser, out var forUser) || forUser.ValueKind != JsonValueKind.Object)
         {
             findings.Add(LtiRules.ForUserMissing.At(path, "The for_user claim is missing or not an object."));
             return;
@@ -782,9 +777,9 @@ public sealed class LtiLaunchValidator
         findings.Add(LtiRules.ForUserIdMissing.At(JsonPaths.Property(path, "user_id"), "for_user has no non-empty user_id."));
     }
 
-    private static void CheckLineItem(JsonElement payload, List<Finding> findings)
+    private static void CheckLineItem(LaunchClaims claims, List<Finding> findings)
     {
-        if (!payload.TryGetProperty(LtiClaimNames.AgsEndpoint, out var endpoint) || endpoint.ValueKind != JsonValueKind.Object || !IsNonEmptyString(endpoint, "lineitem"))
+        if (!claims.TryGet(LaunchClaims.AgsEndpoint, out var endpoint) || endpoint.ValueKind != JsonValueKind.Object || !IsNonEmptyString(endpoint, "lineitem"))
         {
             findings.Add(LtiRules.SubmissionReviewLineItemMissing.At(JsonPaths.Member(LtiClaimNames.AgsEndpoint, "lineitem"), "The AGS endpoint claim has no lineitem URL."));
         }
@@ -813,6 +808,48 @@ public sealed class LtiLaunchValidator
         }
     }
 
+    private static bool IsHttpsIssuer(string issuer)
+    {
+        const string Scheme = "https://";
+        if (issuer.Length <= Scheme.Length || !issuer.StartsWith(Scheme, StringComparison.Ordinal) || issuer[Scheme.Length] is '/' or ':')
+        {
+            return false;
+        }
+
+        foreach (var c in issuer.AsSpan(Scheme.Length))
+        {
+            if (c is '?' or '#' or '@' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsNonEmptyString(JsonElement obj, string member) =>
         obj.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
+
+    private static class Paths
+    {
+        public static readonly string Audience = JsonPaths.Claim(LtiClaimNames.Audience);
+        public static readonly string AuthorizedParty = JsonPaths.Claim(LtiClaimNames.AuthorizedParty);
+        public static readonly string Context = JsonPaths.Claim(LtiClaimNames.Context);
+        public static readonly string Custom = JsonPaths.Claim(LtiClaimNames.Custom);
+        public static readonly string DeepLinkingSettings = JsonPaths.Claim(LtiClaimNames.DeepLinkingSettings);
+        public static readonly string DeploymentId = JsonPaths.Claim(LtiClaimNames.DeploymentId);
+        public static readonly string Expires = JsonPaths.Claim(LtiClaimNames.Expires);
+        public static readonly string ForUser = JsonPaths.Claim(LtiClaimNames.ForUser);
+        public static readonly string IssuedAt = JsonPaths.Claim(LtiClaimNames.IssuedAt);
+        public static readonly string Issuer = JsonPaths.Claim(LtiClaimNames.Issuer);
+        public static readonly string MessageType = JsonPaths.Claim(LtiClaimNames.MessageType);
+        public static readonly string Nonce = JsonPaths.Claim(LtiClaimNames.Nonce);
+        public static readonly string ResourceLink = JsonPaths.Claim(LtiClaimNames.ResourceLink);
+        public static readonly string RoleScopeMentor = JsonPaths.Claim(LtiClaimNames.RoleScopeMentor);
+        public static readonly string Roles = JsonPaths.Claim(LtiClaimNames.Roles);
+        public static readonly string Subject = JsonPaths.Claim(LtiClaimNames.Subject);
+        public static readonly string TargetLinkUri = JsonPaths.Claim(LtiClaimNames.TargetLinkUri);
+        public static readonly string ToolPlatform = JsonPaths.Claim(LtiClaimNames.ToolPlatform);
+        public static readonly string Version = JsonPaths.Claim(LtiClaimNames.Version);
+    }
 }

@@ -50,7 +50,18 @@ public sealed record LtiRegistration
     /// <summary>Returns whether a deployment id is registered (ordinal comparison).</summary>
     /// <param name="deploymentId">The deployment id from the launch.</param>
     /// <returns><see langword="true"/> if it is registered.</returns>
-    public bool HasDeployment(string deploymentId) => DeploymentIds.Contains(deploymentId, StringComparer.Ordinal);
+    public bool HasDeployment(string deploymentId)
+    {
+        foreach (var deployment in DeploymentIds)
+        {
+            if (string.Equals(deployment, deploymentId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool PrintMembers(StringBuilder builder)
     {

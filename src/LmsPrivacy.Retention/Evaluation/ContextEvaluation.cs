@@ -6,6 +6,8 @@ namespace LmsPrivacy.Retention.Evaluation;
 /// <summary>The evaluation of one context at one instant (one row of the report).</summary>
 public sealed record ContextEvaluation
 {
+    private string? _reason;
+
     /// <summary>Gets the context id.</summary>
     public required string Id { get; init; }
 
@@ -45,8 +47,18 @@ public sealed record ContextEvaluation
     /// <summary>Gets the latest activity in this context or below it.</summary>
     public Instant? LastActivity { get; init; }
 
-    /// <summary>Gets the reason for the status, in words a privacy officer can read.</summary>
-    public required string Reason { get; init; }
+    /// <summary>Gets the reason for the status, in words a privacy officer can read (rendered on first read).</summary>
+    public string Reason
+    {
+        get => _reason ??= Renderer?.BuildReason(RendererIndex) ?? string.Empty;
+        init => _reason = value;
+    }
+
+    /// <summary>Renders the reason on demand; set by the evaluator so a large evaluation does not build every sentence.</summary>
+    internal IReasonRenderer? Renderer { get; init; }
+
+    /// <summary>The row's position for <see cref="Renderer"/>.</summary>
+    internal int RendererIndex { get; init; }
 
     /// <summary>Gets whether the whole context may be deleted (<see cref="RetentionStatus.Expired"/>).</summary>
     public bool IsFullyExpired => Status == RetentionStatus.Expired;
@@ -149,4 +161,11 @@ public sealed class RetentionReport
 
         return _index.TryGetValue(contextId, out var at) ? Contexts[at] : null;
     }
+}
+
+/// <summary>Renders a row's reason from the evaluation's state.</summary>
+internal interface IReasonRenderer
+{
+    /// <summary>Renders the reason of row <paramref name="index"/>.</summary>
+    string BuildReason(int index);
 }

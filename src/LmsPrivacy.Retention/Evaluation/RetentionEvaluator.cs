@@ -128,7 +128,7 @@ public sealed class RetentionEvaluator
     internal static string PathOf(string contextId) => $"$.contexts[?(@.id=='{contextId}')]";
 
     /// <summary>One evaluation pass: arrays indexed by pre-order position.</summary>
-    private sealed class Pass
+    private sealed class Pass : IReasonRenderer
     {
         private readonly RetentionEvaluator _owner;
         private readonly IContextTree _tree;
@@ -137,13 +137,13 @@ public sealed class RetentionEvaluator
         private readonly PurposeResolver _resolver;
         private readonly DateTimeZone _zone;
         private readonly List<RetentionContext> _nodes;
-        private readonly List<int> _parent = [];
-        private readonly List<int> _firstChild = [];
-        private readonly List<int> _nextSibling = [];
-        private readonly List<int> _user = [];
-        private readonly List<int> _course = [];
-        private readonly List<Purpose?> _purpose = [];
-        private readonly List<Instant?> _hostAnchor = [];
+        private readonly List<int> _parent;
+        private readonly List<int> _firstChild;
+        private readonly List<int> _nextSibling;
+        private readonly List<int> _user;
+        private readonly List<int> _course;
+        private readonly List<Purpose?> _purpose;
+        private readonly List<Instant?> _hostAnchor;
         private readonly Dictionary<string, int> _index;
         private State[] _state = [];
 
@@ -155,8 +155,17 @@ public sealed class RetentionEvaluator
             _findings = findings;
             _resolver = new PurposeResolver(owner._registry, tree);
             _zone = owner.Clock.Zone;
-            _nodes = new List<RetentionContext>(tree.Count);
-            _index = new Dictionary<string, int>(tree.Count, StringComparer.Ordinal);
+            var count = tree.Count;
+            _nodes = new List<RetentionContext>(count);
+            _parent = new List<int>(count);
+            _firstChild = new List<int>(count);
+            _nextSibling = new List<int>(count);
+            _user = new List<int>(count);
+            _course = new List<int>(count);
+            _purpose = new List<Purpose?>(count);
+            _hostAnchor = new List<Instant?>(count);
+            _walk = new List<ResolvedValue>(count);
+            _index = new Dictionary<string, int>(StringComparer.Ordinal);
         }
 
         public List<ContextEvaluation> Run()
@@ -200,7 +209,7 @@ public sealed class RetentionEvaluator
             {
                 if (_state[i].Status == RetentionStatus.NoAnchor)
                 {
-                    _findings.Add(RetentionRules.AnchorMissing.At(PathOf(_nodes[i].Id), _state[i].Reason!));
+                    _findings.Add(RetentionRules.AnchorMissing.At(PathOf(_nodes[i].Id), _state[i].Reason ?? BuildReason(i)));
                 }
             }
 
@@ -222,14 +231,17 @@ public sealed class RetentionEvaluator
             while (stack.Count > 0)
             {
                 var (node, parent) = stack.Pop();
-                if (_index.ContainsKey(node.Id) || _nodes.Count > _tree.Count)
+                if (_nodes.Count > _tree.Count)
                 {
-                    continue; // a host tree with a loop or a shared node: visit each id once
+                    break; // a host "tree" with a loop or a shared node: stop rather than run forever
                 }
 
                 var i = _nodes.Count;
                 _nodes.Add(node);
-                _index[node.Id] = i;
+                if (node.Kind is ContextKind.Course or ContextKind.User)
+                {
+                    _index[node.Id] = i; // anchors and enrolments refer to courses and users only
+                }
                 _parent.Add(parent);
                 _firstChild.Add(-1);
                 _nextSibling.Add(-1);
@@ -254,7 +266,7 @@ public sealed class RetentionEvaluator
         }
 
         // Walk values W(n) (own inherit treated as not set), computed top-down.
-        private readonly List<ResolvedValue> _walk = [];
+        private readonly List<ResolvedValue> _walk;
 
         private Purpose? ResolvePurpose(RetentionContext node, int parent, int user)
         {
@@ -278,15 +290,29 @@ public sealed class RetentionEvaluator
         {
             foreach (var (contextId, _) in _owner._registry.ContextAssignments.OrderBy(static p => p.Key, StringComparer.Ordinal))
             {
-                if (!_index.TryGetValue(contextId, out var i))
+                if (_tree.Find(contextId) is not { } assigned)
                 {
                     _findings.Add(RetentionRules.AssignmentIgnored.At("$.assignments." + contextId, "The assignment names a context that is not in the tree; it has no effect."));
                 }
-                else if (_user[i] >= 0)
+                else if (InUserSubtree(assigned))
                 {
                     _findings.Add(RetentionRules.AssignmentIgnored.At(PathOf(contextId), "Contexts in a user's subtree always use the user-level purpose; this assignment has no effect."));
                 }
             }
+        }
+
+        private bool InUserSubtree(RetentionContext context)
+        {
+            var depth = 0;
+            for (var node = context; node is not null && depth++ <= InMemoryContextTree.MaximumDepth; node = node.ParentId is null ? null : _tree.Find(node.ParentId))
+            {
+                if (node.Kind == ContextKind.User)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Process(int i)
@@ -296,6 +322,7 @@ public sealed class RetentionEvaluator
             var purpose = _purpose[i];
             s.Purpose = purpose;
             s.BlockedBy = -1;
+            s.BlockingCourse = -1;
             s.Activity = node.LastActivity;
 
             // Latest activity in the subtree.
@@ -403,19 +430,21 @@ public sealed class RetentionEvaluator
                 s.Status = RetentionStatus.NotExpired;
             }
 
-            s.Reason = ExpiryReason(i, node, purpose, ref s, ownStatus);
+            s.OwnStatus = ownStatus;
+            s.Lazy = LazyReason.Clock;
 
             if (node.Kind == ContextKind.User && s.Status is RetentionStatus.Expired or RetentionStatus.PartlyExpired)
             {
                 if (s.Status == RetentionStatus.PartlyExpired)
                 {
                     s.Status = RetentionStatus.NotExpired;
-                    s.Reason += " A user's own context is deleted only as a whole, so it waits until every role's period has run.";
+                    s.UserWaitsForRoles = true;
                 }
-                else if (UserDependency(node) is { } blocker)
+                else if (UserDependency(node) is { Course: >= 0 } blocker)
                 {
                     s.Status = RetentionStatus.Ineligible;
-                    s.Reason += " " + blocker;
+                    s.BlockingCourse = blocker.Course;
+                    s.BlockingKind = blocker.Kind;
                     return;
                 }
             }
@@ -426,7 +455,6 @@ public sealed class RetentionEvaluator
             {
                 s.Status = RetentionStatus.NeedsReview;
                 s.ActivityFlag = true;
-                s.Reason += $" There was activity on {PeriodText.When(activity, _zone)}, after the {AnchorNoun(s.Anchor.Kind)}: a person must review it before anything is deleted (the anchor may be stale, e.g. a reused course).";
             }
         }
 
@@ -502,7 +530,7 @@ public sealed class RetentionEvaluator
             if (s.Anchor.At is null)
             {
                 s.Status = RetentionStatus.NoAnchor;
-                s.Reason = NoAnchorReason(i, node, purpose, s.Anchor);
+                s.Lazy = LazyReason.NoAnchor;
                 return true;
             }
 
@@ -604,7 +632,8 @@ public sealed class RetentionEvaluator
             _ => "anchor date",
         };
 
-        private string? UserDependency(RetentionContext user)
+        /// <summary>The first enrolment that keeps the user: (course index, 1 = no end date, 2 = ends later, 3 = not expired), or (-1, 0).</summary>
+        private (int Course, byte Kind) UserDependency(RetentionContext user)
         {
             foreach (var courseId in user.Enrolments)
             {
@@ -618,7 +647,7 @@ public sealed class RetentionEvaluator
                 {
                     if (_owner._options.CoursesWithoutEndDateAreRunning)
                     {
-                        return $"But the user is enrolled in {Describe(course)}, which has no end date and so counts as running: the account is kept.";
+                        return (c, 1);
                     }
 
                     continue;
@@ -626,16 +655,51 @@ public sealed class RetentionEvaluator
 
                 if (course.EndDate.Value >= _now)
                 {
-                    return $"But the user is enrolled in {Describe(course)}, which ends on {PeriodText.When(course.EndDate.Value, _zone)}: the account is kept.";
+                    return (c, 2);
                 }
 
                 if (_state[c].Status != RetentionStatus.Expired)
                 {
-                    return $"But the user is enrolled in {Describe(course)}, whose retention has not run out ({_state[c].Status.ToCode()}): the account is kept.";
+                    return (c, 3);
                 }
             }
 
-            return null;
+            return (-1, 0);
+        }
+
+        /// <summary>Renders a row's reason from its state, on first read (most rows of a large tree are never read).</summary>
+        public string BuildReason(int i)
+        {
+            ref var s = ref _state[i];
+            var node = _nodes[i];
+            if (s.Lazy == LazyReason.NoAnchor)
+            {
+                return NoAnchorReason(i, node, s.Purpose!, s.Anchor);
+            }
+
+            var text = ExpiryReason(i, node, s.Purpose!, ref s, s.OwnStatus);
+            if (s.UserWaitsForRoles)
+            {
+                text += " A user's own context is deleted only as a whole, so it waits until every role's period has run.";
+            }
+
+            if (s.BlockingCourse >= 0)
+            {
+                var course = _nodes[s.BlockingCourse];
+                text += s.BlockingKind switch
+                {
+                    1 => $" But the user is enrolled in {Describe(course)}, which has no end date and so counts as running: the account is kept.",
+                    2 => $" But the user is enrolled in {Describe(course)}, which ends on {PeriodText.When(course.EndDate!.Value, _zone)}: the account is kept.",
+                    _ => $" But the user is enrolled in {Describe(course)}, whose retention has not run out ({_state[s.BlockingCourse].Status.ToCode()}): the account is kept.",
+                };
+            }
+
+            if (s.ActivityFlag && s.Activity is { } activity)
+            {
+                text += $" There was activity on {PeriodText.When(activity, _zone)}, after the {AnchorNoun(s.Anchor.Kind)}: a person must review it before anything is deleted (the anchor may be stale, e.g. a reused course).";
+            }
+
+            return text;
         }
 
         private static string Describe(RetentionContext context) => PurposeResolver.Describe(context);
@@ -659,7 +723,9 @@ public sealed class RetentionEvaluator
                 UnexpiredRoles = s.UnexpiredRoles ?? [],
                 ProtectedRoles = s.ProtectedRoles ?? [],
                 LastActivity = s.Activity,
-                Reason = s.Reason ?? string.Empty,
+                Reason = s.Reason!,
+                Renderer = s.Reason is null ? this : null,
+                RendererIndex = i,
             };
         }
     }
@@ -680,5 +746,17 @@ public sealed class RetentionEvaluator
         public int BlockedBy;
         public bool ActivityFlag;
         public string? Reason;
+        public LazyReason Lazy;
+        public RetentionStatus OwnStatus;
+        public bool UserWaitsForRoles;
+        public int BlockingCourse;
+        public byte BlockingKind;
+    }
+
+    private enum LazyReason : byte
+    {
+        None = 0,
+        NoAnchor = 1,
+        Clock = 2,
     }
 }

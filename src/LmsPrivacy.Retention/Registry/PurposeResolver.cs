@@ -103,7 +103,7 @@ public sealed class PurposeResolver
             return SystemLevel(select);
         }
 
-        var own = _registry.ContextAssignments.TryGetValue(node.Id, out var slot) ? select(slot) : Assignment.NotSet;
+        var own = _registry.ContextAssignments.Count > 0 && _registry.ContextAssignments.TryGetValue(node.Id, out var slot) ? select(slot) : Assignment.NotSet;
         if (own.HasValue)
         {
             return new ResolvedValue(own.Id, ResolutionSource.Assignment, node.Id);

@@ -65,7 +65,8 @@ public sealed class ScormDataModel
             return false;
         }
 
-        Span<char> buffer = stackalloc char[MaxPathLength];
+        // Digit segments shrink to 'n'; only "{target=…}" may grow, to at most 11 characters.
+        Span<char> buffer = stackalloc char[path.Length + 11];
         var length = Normalize(path, buffer);
         return length > 0 && _lookup.TryGetValue(buffer[..length], out element);
     }

@@ -39,19 +39,19 @@ internal static partial class ContentScanner
         "fonts.googleapis.com", "fonts.gstatic.com", "use.typekit.net", "p.typekit.net", "kit.fontawesome.com", "use.fontawesome.com",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    // Tokens looked up (case-insensitive) before a URL on its line; the nearest one decides the kind.
+    // Tokens (lower case, matched against the lower-cased line) looked up before a URL on its line; the nearest one decides the kind.
     private static readonly (string Token, ScormReferenceKind Kind)[] Tokens =
     [
-        ("<script", ScormReferenceKind.Script), ("import ", ScormReferenceKind.Script), ("importScripts(", ScormReferenceKind.Script),
+        ("<script", ScormReferenceKind.Script), ("import ", ScormReferenceKind.Script), ("importscripts(", ScormReferenceKind.Script),
         (".src", ScormReferenceKind.Script), ("<link", ScormReferenceKind.Style), ("@import", ScormReferenceKind.Style),
-        ("url(", ScormReferenceKind.Style), ("<img", ScormReferenceKind.Image), ("new Image", ScormReferenceKind.Image),
+        ("url(", ScormReferenceKind.Style), ("<img", ScormReferenceKind.Image), ("new image", ScormReferenceKind.Image),
         ("<iframe", ScormReferenceKind.Frame), ("<frame", ScormReferenceKind.Frame), ("<embed", ScormReferenceKind.Frame),
         ("<object", ScormReferenceKind.Frame), ("<video", ScormReferenceKind.Media), ("<audio", ScormReferenceKind.Media),
         ("<source", ScormReferenceKind.Media), ("<track", ScormReferenceKind.Media), ("<form", ScormReferenceKind.Form),
         ("action=", ScormReferenceKind.Form), ("<a ", ScormReferenceKind.Link), ("window.open", ScormReferenceKind.Link),
         ("location.href", ScormReferenceKind.Link), ("fetch(", ScormReferenceKind.Fetch), (".open(", ScormReferenceKind.Xhr),
         ("ajax", ScormReferenceKind.Xhr), ("$.post", ScormReferenceKind.Xhr), ("$.get", ScormReferenceKind.Xhr),
-        ("axios", ScormReferenceKind.Xhr), ("sendBeacon", ScormReferenceKind.Beacon), ("WebSocket", ScormReferenceKind.WebSocket),
+        ("axios", ScormReferenceKind.Xhr), ("sendbeacon", ScormReferenceKind.Beacon), ("websocket", ScormReferenceKind.WebSocket),
         ("endpoint", ScormReferenceKind.Endpoint), ("lrs", ScormReferenceKind.Endpoint),
     ];
 
@@ -61,10 +61,16 @@ internal static partial class ContentScanner
 
     private static readonly string[] NetworkApis = ["fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket(", ".ajax(", "$.post(", "$.get(", "axios."];
 
-    private static readonly string[] CredentialHints = ["basic ", "password", "passwd", "secret", "api_key", "apikey", "api-key", "access_token"];
+    // Case variants are listed (without their first letter) because an ordinal multi-string search is about 20 times
+    // faster than a case-insensitive one; a hit only triggers the case-insensitive credential patterns.
+    private static readonly string[] CredentialHints =
+        ["asic ", "ASIC ", "assword", "ASSWORD", "asswd", "ASSWD", "ecret", "ECRET", "pi_key", "piKey", "pikey", "PI_KEY", "pi-key", "ccess_token", "ccessToken", "CCESS_TOKEN"];
 
-    private static readonly System.Buffers.SearchValues<string> Needles = System.Buffers.SearchValues.Create(
-        ["//", "\\/\\/", "cmi.", .. NetworkApis, .. CredentialHints], StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> Needles = System.Buffers.SearchValues.Create(["//", "\\/\\/", "cmi."], StringComparison.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<string> NetworkNeedles = System.Buffers.SearchValues.Create(NetworkApis, StringComparison.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<string> HintNeedles = System.Buffers.SearchValues.Create(CredentialHints, StringComparison.Ordinal);
 
     public static bool IsScannable(string path)
     {
@@ -78,11 +84,10 @@ internal static partial class ContentScanner
 
     public static ContentScan Scan(string file, ReadOnlySpan<char> text, ISet<string> ignoredHosts)
     {
-        // One vectorized pass finds every needle (URL slashes, "cmi.", network APIs, credential hints); each hit is then
-        // examined locally, so the cost stays close to one read of the text.
+        // A vectorized pass finds URL slashes and "cmi."; each hit is examined locally. Network APIs are looked for only
+        // when the file both reads identity and names a host; credential hints gate the (slower) credential patterns.
         var scan = new ContentScan();
         var lines = new LineCounter(text);
-        var hinted = false;
         var position = 0;
         while (position < text.Length)
         {
@@ -110,35 +115,19 @@ internal static partial class ContentScanner
                 HandleRead(file, text, at, scan, ref lines);
                 position = at + 4;
             }
-            else if (!scan.UsesNetworkApi && StartsWithAny(rest, NetworkApis, StringComparison.Ordinal))
-            {
-                scan.UsesNetworkApi = true;
-            }
-            else if (!hinted && StartsWithAny(rest, CredentialHints, StringComparison.OrdinalIgnoreCase))
-            {
-                hinted = true;
-            }
         }
 
-        if (hinted)
+        if (scan.Reads.Count > 0 && scan.Hosts.Count > 0)
+        {
+            scan.UsesNetworkApi = text.IndexOfAny(NetworkNeedles) >= 0;
+        }
+
+        if (text.IndexOfAny(HintNeedles) >= 0)
         {
             ScanCredentials(file, text, scan);
         }
 
         return scan;
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes, StringComparison comparison)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (text.StartsWith(prefix, comparison))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void HandleUrl(string file, ReadOnlySpan<char> span, int at, int slashLength, ISet<string> ignoredHosts, ContentScan scan, ref LineCounter lines)
@@ -271,11 +260,14 @@ internal static partial class ContentScanner
 
     private static ScormReferenceKind Classify(ReadOnlySpan<char> context)
     {
+        // Lower-case the line once, then search with vectorized ordinal scans (tokens are stored lower case).
+        Span<char> lower = stackalloc char[context.Length];
+        context.ToLowerInvariant(lower);
         var best = -1;
         var kind = ScormReferenceKind.Reference;
         foreach (var (token, tokenKind) in Tokens)
         {
-            var index = context.LastIndexOf(token, StringComparison.OrdinalIgnoreCase);
+            var index = ((ReadOnlySpan<char>)lower).LastIndexOf(token, StringComparison.Ordinal);
             if (index > best)
             {
                 best = index;

@@ -17,6 +17,25 @@ internal abstract class PackageSource : IDisposable
     {
     }
 
+    /// <summary>
+    /// Reads an entry whose declared length is within <paramref name="limit"/> into a pooled buffer; false when it is
+    /// longer than declared (a lying header) or than the limit. Return <paramref name="buffer"/> to the shared pool.
+    /// </summary>
+    public bool TryRentBounded(PackageEntry entry, long limit, out byte[] buffer, out int length)
+    {
+        buffer = [];
+        length = 0;
+        if (entry.Length < 0 || entry.Length > limit)
+        {
+            return false;
+        }
+
+        using var stream = Open(entry);
+        buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)entry.Length + 1);
+        length = stream.ReadAtLeast(buffer.AsSpan(0, (int)entry.Length + 1), (int)entry.Length + 1, throwOnEndOfStream: false);
+        return length <= entry.Length;
+    }
+
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the entry is longer (whatever its header claims).</summary>
     public byte[]? ReadBounded(PackageEntry entry, long limit)
     {
@@ -37,6 +56,7 @@ internal abstract class PackageSource : IDisposable
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16384];
+        // Declared length unknown or above the limit: read in chunks up to the limit.
         int read;
         while ((read = stream.Read(chunk)) > 0)
         {

@@ -84,7 +84,20 @@ public sealed class ScormPackageAuditor
         ArgumentNullException.ThrowIfNull(zip);
         var findings = new List<Finding>();
         using var source = ZipPackageSource.TryOpen(zip, leaveOpen: true, _options, findings);
-        return source is null ? Refused(findings) : Audit(source, findings);
+        if (source is null)
+        {
+            return Refused(findings);
+        }
+
+        try
+        {
+            return Audit(source, findings);
+        }
+        catch (InvalidDataException)
+        {
+            findings.Add(ScormRules.ZipMalformed.At("$", "An entry's compressed data is damaged."));
+            return Refused(findings);
+        }
     }
 
     /// <summary>Audits an unpacked package folder.</summary>
@@ -163,23 +176,28 @@ public sealed class ScormPackageAuditor
                 continue;
             }
 
-            var bytes = source.ReadBounded(entry, _options.MaxScannedFileBytes);
-            if (bytes is null)
+            if (!source.TryRentBounded(entry, _options.MaxScannedFileBytes, out var bytes, out var byteCount))
             {
+                if (bytes.Length > 0)
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                }
+
                 findings.Add(ScormRules.ZipBomb.At(entry.Path, "The entry expands beyond its declared size; the package is refused."));
                 return new ScormAuditReport(manifest, source.Entries.Count, totalBytes, [], [], [.. findings]);
             }
 
-            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(byteCount));
             ContentScan scan;
             try
             {
-                var length = Encoding.UTF8.GetChars(bytes, chars);
+                var length = Encoding.UTF8.GetChars(bytes, 0, byteCount, chars, 0);
                 scan = ContentScanner.Scan(entry.Path, chars.AsSpan(0, length), ignored);
             }
             finally
             {
                 ArrayPool<char>.Shared.Return(chars);
+                ArrayPool<byte>.Shared.Return(bytes);
             }
 
             hosts.AddRange(scan.Hosts);

@@ -523,10 +523,48 @@ public sealed class StatementPseudonymizer
 
     private string? PseudonymFor(string? mbox, string? sha1, string? openId, string? homePage, string? accountName, List<KeyValuePair<string, string>>? pending)
     {
-        string identity;
-        if (mbox is not null && Mbox.TryComputeSha1Sum(mbox, out var hash, _normalization))
+        // The cache is keyed by the IFI as written, so a recurring learner costs one dictionary lookup: no SHA-1, no HMAC.
+        string rawKey;
+        if (mbox is not null)
         {
-            identity = IdentityJson("mbox_sha1sum", hash);
+            rawKey = string.Concat("mbox\n", mbox);
+        }
+        else if (sha1 is not null && XapiFormats.IsSha1Hex(sha1))
+        {
+            rawKey = string.Concat("mbox_sha1sum\n", sha1);
+        }
+        else if (openId is not null)
+        {
+            rawKey = string.Concat("openid\n", openId);
+        }
+        else if (homePage is not null && accountName is not null)
+        {
+            if (string.Equals(homePage, _homePage, StringComparison.Ordinal) && _pseudonymizer.TryGetKeyId(accountName, out _))
+            {
+                return accountName; // already pseudonymized: idempotent
+            }
+
+            rawKey = string.Concat("account\n", homePage, "\n", accountName);
+        }
+        else
+        {
+            return null;
+        }
+
+        lock (_cacheGate)
+        {
+            if (_cache.TryGetValue(rawKey, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        string identity;
+        if (mbox is not null)
+        {
+            identity = Mbox.TryComputeSha1Sum(mbox, out var hash, _normalization)
+                ? IdentityJson("mbox_sha1sum", hash)
+                : IdentityJson("mbox", mbox);
         }
         else if (sha1 is not null && XapiFormats.IsSha1Hex(sha1))
         {
@@ -536,31 +574,9 @@ public sealed class StatementPseudonymizer
         {
             identity = IdentityJson("openid", openId);
         }
-        else if (homePage is not null && accountName is not null)
-        {
-            if (string.Equals(homePage, _homePage, StringComparison.Ordinal) && _pseudonymizer.TryGetKeyId(accountName, out _))
-            {
-                return accountName; // already pseudonymized: idempotent
-            }
-
-            identity = InverseFunctionalIdentifier.FromAccount(homePage, accountName).ToJson();
-        }
         else
         {
-            return mbox is not null ? IdentityPseudonym(IdentityJson("mbox", mbox), pending) : null;
-        }
-
-        return IdentityPseudonym(identity, pending);
-    }
-
-    private string IdentityPseudonym(string identity, List<KeyValuePair<string, string>>? pending)
-    {
-        lock (_cacheGate)
-        {
-            if (_cache.TryGetValue(identity, out var cached))
-            {
-                return cached;
-            }
+            identity = AccountIdentityJson(homePage!, accountName!);
         }
 
         var pseudonym = _pseudonymizer.Pseudonymize(identity);
@@ -571,11 +587,28 @@ public sealed class StatementPseudonymizer
                 _cache.Clear();
             }
 
-            _cache[identity] = pseudonym;
+            _cache[rawKey] = pseudonym;
         }
 
         pending?.Add(new KeyValuePair<string, string>(pseudonym, identity));
         return pseudonym;
+    }
+
+    private static string AccountIdentityJson(string homePage, string name)
+    {
+        // Same bytes as InverseFunctionalIdentifier.ToJson(), without its IRL check: a malformed homePage is still an identity.
+        var buffer = new ArrayBufferWriter<byte>(64 + homePage.Length + name.Length);
+        using (var writer = new Utf8JsonWriter(buffer, CompactWriter))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("account");
+            writer.WriteString("homePage", homePage);
+            writer.WriteString("name", name);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string IdentityJson(string property, string value)

@@ -68,13 +68,13 @@ internal sealed class StatementWalker
         if (Has(present, 0))
         {
             Enter(ActorShape, 0);
-            if (String(slots[0], out var objectType))
+            if (RequireString(slots[0]))
             {
-                if (objectType == "Group")
+                if (slots[0].ValueEquals("Group"u8))
                 {
                     isGroup = true;
                 }
-                else if (objectType != "Agent")
+                else if (!slots[0].ValueEquals("Agent"u8))
                 {
                     Report(XapiRules.ObjectTypeInvalid, "objectType of an actor must be exactly 'Agent' or 'Group'.");
                 }
@@ -102,7 +102,7 @@ internal sealed class StatementWalker
         if (Has(present, 1))
         {
             Enter(ActorShape, 1);
-            String(slots[1], out _);
+            RequireString(slots[1]);
             Leave();
         }
 
@@ -229,7 +229,7 @@ internal sealed class StatementWalker
         if (Require(present, 1, AccountShape))
         {
             Enter(AccountShape, 1);
-            String(slots[1], out _);
+            RequireString(slots[1]);
             Leave();
         }
     }
@@ -427,7 +427,12 @@ internal sealed class StatementWalker
         string? objectType = null;
         if (value.TryGetProperty("objectType"u8, out var typeElement) && typeElement.ValueKind == JsonValueKind.String)
         {
-            objectType = typeElement.GetString();
+            objectType = typeElement.ValueEquals("Activity"u8) ? "Activity"
+                : typeElement.ValueEquals("Agent"u8) ? "Agent"
+                : typeElement.ValueEquals("Group"u8) ? "Group"
+                : typeElement.ValueEquals("StatementRef"u8) ? "StatementRef"
+                : typeElement.ValueEquals("SubStatement"u8) ? "SubStatement"
+                : string.Empty;
         }
 
         switch (objectType)
@@ -470,7 +475,7 @@ internal sealed class StatementWalker
         if (Has(present, 0))
         {
             Enter(ActivityShape, 0);
-            if (String(slots[0], out var type) && type != "Activity")
+            if (RequireString(slots[0]) && !slots[0].ValueEquals("Activity"u8))
             {
                 Report(XapiRules.ObjectTypeInvalid, "objectType of an Activity must be exactly 'Activity'.");
             }
@@ -561,7 +566,7 @@ internal sealed class StatementWalker
                 foreach (var pattern in slots[6].EnumerateArray())
                 {
                     _path.PushIndex(index++);
-                    String(pattern, out _);
+                    RequireString(pattern);
                     _path.Pop();
                 }
             }
@@ -617,7 +622,7 @@ internal sealed class StatementWalker
         if (Require(present, 0, ComponentShape))
         {
             Enter(ComponentShape, 0);
-            String(slots[0], out _);
+            RequireString(slots[0]);
             Leave();
         }
 
@@ -641,7 +646,7 @@ internal sealed class StatementWalker
         if (Require(present, 0, StatementRefShape))
         {
             Enter(StatementRefShape, 0);
-            if (String(slots[0], out var type) && type != "StatementRef")
+            if (RequireString(slots[0]) && !slots[0].ValueEquals("StatementRef"u8))
             {
                 Report(XapiRules.ObjectTypeInvalid, "objectType of a statement reference must be exactly 'StatementRef'.");
             }
@@ -690,7 +695,7 @@ internal sealed class StatementWalker
         if (Has(present, 3))
         {
             Enter(ResultShape, 3);
-            String(slots[3], out _);
+            RequireString(slots[3]);
             Leave();
         }
 
@@ -806,7 +811,7 @@ internal sealed class StatementWalker
             if (Has(present, i))
             {
                 Enter(ContextShape, i);
-                String(slots[i], out _);
+                RequireString(slots[i]);
                 if (!objectIsActivity)
                 {
                     Report(XapiRules.ContextActivityOnly, "context.revision and context.platform are allowed only when the object is an Activity.");
@@ -881,7 +886,7 @@ internal sealed class StatementWalker
         if (Require(present, 0, shape))
         {
             Enter(shape, 0);
-            if (String(slots[0], out var type) && type != (group ? "contextGroup" : "contextAgent"))
+            if (RequireString(slots[0]) && !slots[0].ValueEquals(group ? "contextGroup"u8 : "contextAgent"u8))
             {
                 Report(XapiRules.ObjectTypeInvalid, group ? "objectType must be exactly 'contextGroup'." : "objectType must be exactly 'contextAgent'.");
             }
@@ -1008,7 +1013,7 @@ internal sealed class StatementWalker
         if (Require(present, 3, AttachmentShape))
         {
             Enter(AttachmentShape, 3);
-            String(slots[3], out _);
+            RequireString(slots[3]);
             Leave();
         }
 
@@ -1026,7 +1031,7 @@ internal sealed class StatementWalker
         if (Require(present, 5, AttachmentShape))
         {
             Enter(AttachmentShape, 5);
-            String(slots[5], out _);
+            RequireString(slots[5]);
             Leave();
         }
 
@@ -1298,6 +1303,17 @@ internal sealed class StatementWalker
         }
 
         text = string.Empty;
+        Report(XapiRules.PropertyType, "This property must be a JSON string.");
+        return false;
+    }
+
+    private bool RequireString(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return true;
+        }
+
         Report(XapiRules.PropertyType, "This property must be a JSON string.");
         return false;
     }

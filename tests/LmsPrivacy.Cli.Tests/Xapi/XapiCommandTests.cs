@@ -211,3 +211,33 @@ public sealed class XapiCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
     }
 }
+
+public sealed class XapiHostileInputTests
+{
+    [Fact]
+    public async Task Validate_InvalidUtf8File_TopLevelFindingNotCrash()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lmsprivacy-badutf8-{Guid.NewGuid():N}.json");
+        await File.WriteAllBytesAsync(path, [(byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xFF, 0xFE, (byte)'"', (byte)'}'], TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await CliRunner.RunAsync("xapi", "validate", path, "--format", "json");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal("xapi.json.invalid_utf8", result.Json.GetProperty("findings")[0].GetProperty("code").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Validate_DeepNesting_FindingNotCrash()
+    {
+        var result = await CliRunner.RunWithInputAsync(new string('[', 100_000), "xapi", "validate", "-", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("xapi.json.too_deep", result.Json.GetProperty("findings")[0].GetProperty("code").GetString());
+    }
+}
