@@ -2,6 +2,7 @@ using LmsPrivacy.Retention.Erasure;
 using LmsPrivacy.Retention.Evaluation;
 using LmsPrivacy.Retention.Queue;
 using LmsPrivacy.Retention.Registry;
+using LmsPrivacy.SubjectRequests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,11 @@ public static class RetentionServiceCollectionExtensions
     public static IServiceCollection AddLmsPrivacyRetention(this IServiceCollection services) => services.AddLmsPrivacyRetention(static _ => { });
 
     /// <summary>
-    /// Registers the retention services. The host registers its <see cref="RetentionRegistry"/>, <see cref="IContextTree"/>
-    /// and <see cref="IContextDataEraser"/>; this adds the evaluator, the erasure decider, the in-memory queue store (unless
-    /// one is registered), the queue manager and the clock (unless one is registered). Options are validated at start.
+    /// Registers the retention services. The host registers its <see cref="RetentionRegistry"/> and <see cref="IContextTree"/>;
+    /// this adds the evaluator, the erasure decider, the in-memory queue store (unless one is registered), the queue manager,
+    /// the clock (unless one is registered) and, unless the host registers its own <see cref="IContextDataEraser"/>, the
+    /// <see cref="PersonalDataStoreEraser"/> over Core's <see cref="PersonalDataStoreRegistry"/> (from
+    /// <c>AddLmsPrivacySubjectRequests</c> and the host's stores). Options are validated at start.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -35,6 +38,10 @@ public static class RetentionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IDeletionQueueStore, InMemoryDeletionQueueStore>();
+        services.TryAddSingleton<IContextDataEraser>(static sp => new PersonalDataStoreEraser(
+            sp.GetService<PersonalDataStoreRegistry>() ?? throw new InvalidOperationException(
+                "No IContextDataEraser is registered and Core's PersonalDataStoreRegistry is missing: call AddLmsPrivacySubjectRequests() and register your stores, or register your own IContextDataEraser."),
+            sp.GetRequiredService<IClock>()));
         services.TryAddSingleton(static sp => new RetentionEvaluator(sp.GetRequiredService<RetentionRegistry>(), sp.GetRequiredService<IOptions<RetentionOptions>>().Value));
         services.TryAddSingleton(static sp => new ErasureDecider(sp.GetRequiredService<RetentionRegistry>(), sp.GetRequiredService<IOptions<RetentionOptions>>().Value));
         services.TryAddScoped(static sp => new DeletionQueueManager(

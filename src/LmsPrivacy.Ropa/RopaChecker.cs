@@ -547,7 +547,11 @@ public sealed class RopaChecker
             else
             {
                 var age = Period.Between(verified, _today, PeriodUnits.Days).Days;
-                if (age > owner._options.DpfVerificationMaxAgeDays)
+                if (age < 0)
+                {
+                    Add(RopaRules.DpfUnverified, path + ".dpf.verifiedOn", "The date the DPF List was checked is in the future; record the date it was actually checked.");
+                }
+                else if (age > owner._options.DpfVerificationMaxAgeDays)
                 {
                     Add(RopaRules.DpfUnverified, path + ".dpf.verifiedOn", Invariant($"The DPF List was last checked {age} days ago; certifications lapse when not renewed yearly."));
                 }

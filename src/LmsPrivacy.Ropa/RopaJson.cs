@@ -107,13 +107,13 @@ public static class RopaJson
         }
         catch (JsonException ex)
         {
-            error = Describe(ex);
+            error = Describe(ex, typeInfo);
             return false;
         }
         catch (InvalidOperationException ex)
         {
             // Thrown by the serializer for some shape violations (e.g. a required constructor value missing).
-            error = ex.Message;
+            error = Plain(ex.Message, null, null);
             return false;
         }
 
@@ -127,14 +127,154 @@ public static class RopaJson
         return true;
     }
 
-    private static string Describe(JsonException ex)
+    internal static string Describe(JsonException ex, JsonTypeInfo root)
     {
-        // The serializer's message names the JSON path and position but never the offending value.
+        // The serializer's message names the JSON path and position but never the offending value; .NET type names
+        // in it are replaced by the JSON kind expected, since the reader of the message writes JSON, not C#.
         var message = ex.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var head = cut > 0 ? message[..cut] : message;
+        var head = Plain(cut > 0 ? message[..cut] : message, ex.Path, root).TrimEnd().TrimEnd('.');
         var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
         var line = ex.LineNumber is { } l ? $" (line {l + 1})" : string.Empty;
-        return $"{head.TrimEnd()}{where}{line}";
+        return $"{head}{where}{line}";
+    }
+
+    /// <summary>Rewrites a serializer message so that it names JSON kinds instead of .NET types.</summary>
+    private static string Plain(string message, string? path, JsonTypeInfo? root)
+    {
+        if (message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
+        {
+            // Source-generated metadata names the containing type, not the property's: find the expected type from the path.
+            return root is not null && path is not null && TypeAt(root, path) is { } expected
+                ? $"Expected {JsonKind(expected, root.Options)}"
+                : "The JSON value does not have the expected kind";
+        }
+
+        const string Unmapped = "The JSON property '";
+        if (message.StartsWith(Unmapped, StringComparison.Ordinal) && message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var end = message.IndexOf('\'', Unmapped.Length);
+            return end > Unmapped.Length
+                ? $"Unknown property '{message[Unmapped.Length..end]}' (check the spelling against the schema)"
+                : "Unknown property (check the spelling against the schema)";
+        }
+
+        const string Required = "including the following: ";
+        var required = message.IndexOf(Required, StringComparison.Ordinal);
+        if (required >= 0 && message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            return $"Missing required properties: {message[(required + Required.Length)..].TrimEnd().TrimEnd('.')}";
+        }
+
+        return LooksLikeTypeName(message) ? "The JSON value does not have the expected kind" : message;
+    }
+
+    private static bool LooksLikeTypeName(string message) =>
+        message.Contains("System.", StringComparison.Ordinal) || message.Contains("LmsPrivacy.", StringComparison.Ordinal)
+        || message.Contains("NodaTime.", StringComparison.Ordinal) || message.Contains('`', StringComparison.Ordinal);
+
+    // Walks a JSON path such as $.activities[0].purposes[0].mandatory through the source-generated metadata.
+    private static Type? TypeAt(JsonTypeInfo root, string path)
+    {
+        if (!path.StartsWith('$'))
+        {
+            return null;
+        }
+
+        var current = root;
+        var i = 1;
+        while (i < path.Length)
+        {
+            string? name = null;
+            if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? path.Length : end;
+                name = path[(i + 1)..end];
+                i = end;
+            }
+            else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '\'')
+            {
+                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                name = path[(i + 2)..end];
+                i = end + 2;
+            }
+            else if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i);
+                if (end < 0 || current.ElementType is not { } element)
+                {
+                    return null;
+                }
+
+                current = current.Options.GetTypeInfo(element);
+                i = end + 1;
+                continue;
+            }
+            else
+            {
+                return null;
+            }
+
+            var property = current.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+            if (property is null)
+            {
+                return null;
+            }
+
+            current = current.Options.GetTypeInfo(property.PropertyType);
+        }
+
+        return current.Type;
+    }
+
+    private static string JsonKind(Type type, JsonSerializerOptions options)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return JsonKind(underlying, options) + " or null";
+        }
+
+        if (type == typeof(string) || type.IsEnum)
+        {
+            return "a JSON string";
+        }
+
+        if (type == typeof(bool))
+        {
+            return "true or false";
+        }
+
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte))
+        {
+            return "a whole JSON number";
+        }
+
+        if (type == typeof(decimal) || type == typeof(double) || type == typeof(float))
+        {
+            return "a JSON number";
+        }
+
+        if (type == typeof(NodaTime.LocalDate))
+        {
+            return "a date string such as \"2026-11-20\"";
+        }
+
+        if (type == typeof(NodaTime.Period))
+        {
+            return "a duration string such as \"P6Y\"";
+        }
+
+        return options.GetTypeInfo(type).Kind switch
+        {
+            JsonTypeInfoKind.Enumerable => "a JSON array",
+            JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "a JSON object",
+            _ => "a different kind of JSON value",
+        };
     }
 }

@@ -15,9 +15,9 @@ internal sealed class RopaOptionsValidator : IValidateOptions<RopaOptions>
         Positive(builder, options.MaximumBreachNotificationHours, nameof(RopaOptions.MaximumBreachNotificationHours));
         Positive(builder, options.MaximumRightsResponseDays, nameof(RopaOptions.MaximumRightsResponseDays));
         Positive(builder, options.MaximumEndOfContractDays, nameof(RopaOptions.MaximumEndOfContractDays));
-        if (options.MaximumBreachNotificationHours > 72)
+        if (options.MaximumBreachNotificationHours >= 72)
         {
-            builder.AddError("A breach notice later than 72 hours cannot leave the controller its own Art. 33(1) deadline.", nameof(RopaOptions.MaximumBreachNotificationHours));
+            builder.AddError("A breach notice 72 hours or later cannot leave the controller its own Art. 33(1) deadline.", nameof(RopaOptions.MaximumBreachNotificationHours));
         }
 
         return builder.Build();

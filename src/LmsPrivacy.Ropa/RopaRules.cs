@@ -122,7 +122,7 @@ public static class RopaRules
     public static RuleDescriptor AdequacyNotInForce { get; } = new("ropa.transfer.adequacy_not_in_force", "Adequacy is relied on only where a Commission decision is in force for the country", E, "GDPR Art. 45(1)");
 
     /// <summary>A partial-scope adequacy decision: the recipient must be in scope.</summary>
-    public static RuleDescriptor AdequacyPartialScope { get; } = new("ropa.transfer.adequacy_partial_scope", "Under a partial adequacy decision, confirm the recipient is within its scope", I, "GDPR Art. 45(1) (sectoral decisions)");
+    public static RuleDescriptor AdequacyPartialScope { get; } = new("ropa.transfer.adequacy_partial_scope", "Under a partial adequacy decision, confirm the recipient is within its scope", W, "GDPR Art. 45(1) (sectoral decisions)");
 
     /// <summary>DPF relied on without a recent check of the DPF List.</summary>
     public static RuleDescriptor DpfUnverified { get; } = new("ropa.transfer.dpf_unverified", "A DPF certification is re-checked on the DPF List at least yearly", W, "Commission Implementing Decision (EU) 2023/1795");
@@ -162,11 +162,14 @@ public static class RopaRules
     /// <summary>The vendor may use the data for its own purposes (analytics, AI training).</summary>
     public static RuleDescriptor DpaVendorOwnPurposes { get; } = new("dpa.instructions.vendor_own_purposes", "The processor does not use the data for its own purposes (analytics, product improvement, AI training)", E, "GDPR Art. 28(3)(a), 28(10), 29");
 
-    /// <summary>The processor notifies breaches later than 72 hours, making the controller's Art. 33(1) deadline impossible.</summary>
+    /// <summary>The processor notifies breaches 72 hours or later, making the controller's Art. 33(1) deadline impossible.</summary>
     public static RuleDescriptor DpaBreachTooSlow { get; } = new("dpa.breach.notice_too_slow", "The processor's breach notice leaves the controller time for its own 72-hour notification", E, "GDPR Art. 33(1)–(2)");
 
     /// <summary>The processor may keep data after the end for its own purposes.</summary>
     public static RuleDescriptor DpaRetainsAfterEnd { get; } = new("dpa.end_of_contract.retains_for_own_purposes", "The processor keeps no copy after the end unless Union or member-state law requires it", E, "GDPR Art. 28(3)(g)");
+
+    /// <summary>A day or hour count in the DPA is negative (or zero where zero means nothing), so the term sets no real limit.</summary>
+    public static RuleDescriptor DpaNumberInvalid { get; } = new("dpa.clause.number_invalid", "Day and hour counts in the DPA are positive (a deadline of zero or fewer hours or days is no deadline)", E, "GDPR Art. 28(3); EDPB Guidelines 07/2020");
 
     /// <summary>Gets every rule, in catalog order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
@@ -180,5 +183,6 @@ public static class RopaRules
         TransferMechanismMissing, AdequacyNotInForce, AdequacyPartialScope, DpfUnverified, DpfHrScope, TiaMissing, SccModule,
         DerogationSystematic, DerogationSafeguards, CountryDataStale,
         DpaDescriptionMissing, DpaDescriptionVague, DpaClauseMissing, DpaClauseWeak, DpaVendorOwnPurposes, DpaBreachTooSlow, DpaRetainsAfterEnd,
+        DpaNumberInvalid,
     ];
 }

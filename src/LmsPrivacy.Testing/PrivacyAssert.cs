@@ -193,14 +193,17 @@ public static partial class PrivacyAssert
     }
 
     /// <summary>
-    /// Asserts that a JSON payload (an xAPI statement, an LTI launch's claims, a SCORM CMI snapshot) carries no direct
-    /// identifier: no property named like one (mbox, mbox_sha1sum, email, openid, LTI lis_person_*, given_name,
-    /// cmi.learner_name, …), no e-mail address or <c>mailto:</c> IRI in any string, and no <c>name</c> on an agent.
+    /// Asserts that a JSON payload carries no direct identifier. The payload kind is recognised and the package's own
+    /// scanner runs: an xAPI statement (an object with <c>actor</c> and <c>verb</c>) goes to
+    /// <see cref="NoDirectIdentifiersInStatement"/>; decoded LTI claims (any <c>https://purl.imsglobal.org/spec/lti/</c>
+    /// claim) to <see cref="NoDirectIdentifiersInLaunch"/>; a SCORM CMI snapshot (an object whose members are all
+    /// <c>cmi.*</c> strings; <c>cmi.core.*</c> means SCORM 1.2) to <see cref="NoDirectIdentifiersInCmiSnapshot"/>. Any
+    /// other JSON is checked by property names (mbox, email, openid, lis_person_*, given_name, …), e-mail addresses in
+    /// strings and <c>name</c> on an agent.
     /// </summary>
     /// <param name="json">The payload as JSON text.</param>
-    /// <exception cref="PrivacyAssertionException">Something identifying was found; the message lists JSON paths, never values.</exception>
+    /// <exception cref="PrivacyAssertionException">Something identifying was found; the message lists JSON paths and rule codes, never values.</exception>
     /// <exception cref="JsonException"><paramref name="json"/> is not JSON.</exception>
-    /// <remarks>An unkeyed <c>mbox_sha1sum</c> counts as identifying: it is reversed with a list of addresses.</remarks>
     public static void NoDirectIdentifiers(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -213,12 +216,55 @@ public static partial class PrivacyAssert
     /// <exception cref="PrivacyAssertionException">Something identifying was found.</exception>
     public static void NoDirectIdentifiers(JsonElement payload)
     {
+        if (payload.ValueKind == JsonValueKind.Object)
+        {
+            if (payload.TryGetProperty("actor", out _) && payload.TryGetProperty("verb", out _))
+            {
+                NoDirectIdentifiersInStatement(payload);
+                return;
+            }
+
+            if (payload.EnumerateObject().Any(p => p.Name.StartsWith("https://purl.imsglobal.org/spec/lti/", StringComparison.Ordinal)))
+            {
+                NoDirectIdentifiersInLaunch(payload);
+                return;
+            }
+
+            if (TryReadCmiSnapshot(payload, out var version, out var snapshot))
+            {
+                NoDirectIdentifiersInCmiSnapshot(version, snapshot);
+                return;
+            }
+        }
+
         var problems = new List<string>();
         Scan(payload, "$", problems);
         if (problems.Count > 0)
         {
             throw new PrivacyAssertionException("The payload carries direct identifiers.", problems);
         }
+    }
+
+    private static bool TryReadCmiSnapshot(JsonElement payload, out Scorm.ScormVersion version, out List<KeyValuePair<string, string>> snapshot)
+    {
+        snapshot = [];
+        version = Scorm.ScormVersion.Scorm2004;
+        foreach (var property in payload.EnumerateObject())
+        {
+            if (!property.Name.StartsWith("cmi.", StringComparison.Ordinal) || property.Value.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            if (property.Name.StartsWith("cmi.core.", StringComparison.Ordinal))
+            {
+                version = Scorm.ScormVersion.Scorm12;
+            }
+
+            snapshot.Add(new(property.Name, property.Value.GetString()!));
+        }
+
+        return snapshot.Count > 0;
     }
 
     private static void Scan(JsonElement element, string path, List<string> problems)

@@ -85,3 +85,53 @@ public sealed class PseudonymCommandTests
         Assert.Contains("hash", result.Output, StringComparison.Ordinal);
     }
 }
+
+public sealed class CliContractTests
+{
+    [Fact]
+    public async Task Pseudonym_DashReadsComponentsFromStandardInput()
+    {
+        var key = Path.Combine(PseudonymCommandTests.RepoRoot(), "samples", "keys", "demo.key");
+
+        var result = await CliRunner.RunWithInputAsync("https://lms.example.org\nlearner-42\n", "pseudonym", "-", "--key-file", key);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("k1.4hg34wtzunou4sf5csya72y5jzl5s4njjv3vhoxqxwohgfz7yhya", result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Pseudonym_BadKeyId_NamesTheOptionNotTheKeyFile()
+    {
+        var key = Path.Combine(PseudonymCommandTests.RepoRoot(), "samples", "keys", "demo.key");
+
+        var result = await CliRunner.RunAsync("pseudonym", "x", "--key-file", key, "--key-id", "bad id");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("lmsprivacy: --key-id:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DirectoryAsInput_SaysItIsADirectory()
+    {
+        var result = await CliRunner.RunAsync("hash", "sha1", "x", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+
+        var dir = await CliRunner.RunAsync("pseudonym", "x", "--key-file", Path.GetTempPath());
+
+        Assert.Equal(2, dir.ExitCode);
+        Assert.Contains("is a directory", dir.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorNamingAFileWithANewline_StaysOneLine()
+    {
+        var result = await CliRunner.RunAsync("pseudonym", "x", "--key-file", "/nonexistent/a\nb");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void OneLine_FoldsLineBreaksAndTabs()
+        => Assert.Equal("a b c", LmsPrivacy.Cli.Infrastructure.CliApp.OneLine("a\r\nb\n\tc\n"));
+}

@@ -369,7 +369,6 @@ public sealed class RopaCheckerTests
     [Theory]
     [InlineData("CH")]
     [InlineData("GB")]
-    [InlineData("JP")]
     public void Check_AdequateCountry_NeedsNoMechanism(string country)
     {
         var findings = Check(TestData.ValidController().WithRecipient(TestData.Processor(country: country)));
@@ -457,6 +456,38 @@ public sealed class RopaCheckerTests
         Assert.Equal(["ropa.transfer.dpf_unverified"], Codes(TestData.ValidController().WithRecipient(TestData.Processor(country: "US") with { Transfer = new TransferSafeguard { Mechanism = TransferMechanism.Dpf } })));
 
     [Fact]
+    public void Check_DpfVerifiedInTheFuture_IsUnverified()
+    {
+        // Today is 2026-11-24; a check dated 2027-01-01 has not happened yet.
+        var recipient = TestData.Processor(country: "US") with { Dpf = new DpfCertification { VerifiedOn = new LocalDate(2027, 1, 1) } };
+
+        var finding = Assert.Single(Check(TestData.ValidController().WithRecipient(recipient)));
+        Assert.Equal(("ropa.transfer.dpf_unverified", "$.recipients[0].dpf.verifiedOn"), (finding.Code, finding.Path));
+        Assert.Contains("future", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_DpfVerifiedToday_IsFine() =>
+        Assert.Empty(Codes(TestData.ValidController().WithRecipient(TestData.Processor(country: "US") with { Dpf = new DpfCertification { VerifiedOn = TestData.Today } })));
+
+    [Theory]
+    [InlineData("EL")] // the EU's code for Greece
+    [InlineData("el")]
+    [InlineData("GR")]
+    public void Check_SubProcessorInGreece_IsNoTransfer(string country)
+    {
+        var sub = new Recipient { Name = "Athens hosting", Country = country, Contract = "c" };
+
+        Assert.Empty(Codes(TestData.ValidController().WithRecipient(TestData.Processor() with { SubProcessors = [sub] })));
+    }
+
+    [Theory]
+    [InlineData("UK")] // common for the United Kingdom; ISO 3166-1 is GB
+    [InlineData("GB")]
+    public void Check_RecipientInUnitedKingdom_UsesTheGbAdequacyDecision(string country) =>
+        Assert.Empty(Codes(TestData.ValidController().WithRecipient(TestData.Processor(country: country))));
+
+    [Fact]
     public void Check_DpfCheckedOverAYearAgo_Warns()
     {
         // 2025-11-23 to 2026-11-24 is 366 days (python3: (date(2026,11,24)-date(2025,11,23)).days).
@@ -488,13 +519,15 @@ public sealed class RopaCheckerTests
         Assert.Empty(Codes(record));
     }
 
-    [Fact]
-    public void Check_PartialAdequacy_IsInfoOnly()
+    [Theory]
+    [InlineData("CA", "PIPEDA")] // Decision 2002/2/EC: commercial organisations only
+    [InlineData("JP", "APPI")] // Decision (EU) 2019/419: private sector only
+    public void Check_PartialAdequacyWithoutOtherMechanism_Warns(string country, string scope)
     {
-        var finding = Assert.Single(Check(TestData.ValidController().WithRecipient(TestData.Processor(country: "CA"))));
+        var finding = Assert.Single(Check(TestData.ValidController().WithRecipient(TestData.Processor(country: country))));
 
-        Assert.Equal(("ropa.transfer.adequacy_partial_scope", FindingSeverity.Info), (finding.Code, finding.Severity));
-        Assert.Contains("PIPEDA", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(("ropa.transfer.adequacy_partial_scope", FindingSeverity.Warning), (finding.Code, finding.Severity));
+        Assert.Contains(scope, finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

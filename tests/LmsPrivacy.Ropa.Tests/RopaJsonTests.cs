@@ -135,4 +135,83 @@ public sealed class RopaJsonTests
     [Fact]
     public void Serialize_Null_Throws() =>
         Assert.Throws<ArgumentNullException>(() => RopaJson.Serialize((RecordOfProcessing)null!));
+
+    [Theory]
+    [InlineData("{\"kind\":5}", "$.kind")]
+    [InlineData("{\"kind\":1}", "$.kind")]
+    [InlineData("{\"kind\":\"1\"}", "$.kind")]
+    [InlineData("{\"kind\":\"controller, processor\"}", "$.kind")]
+    [InlineData("{\"activities\":[{\"purposes\":[{\"lawfulBasis\":99}]}]}", "$.activities[0].purposes[0].lawfulBasis")]
+    [InlineData("{\"activities\":[{\"purposes\":[{\"lawfulBasis\":0}]}]}", "$.activities[0].purposes[0].lawfulBasis")]
+    [InlineData("{\"activities\":[{\"specialCategoryConditions\":[1]}]}", "$.activities[0].specialCategoryConditions[0]")]
+    [InlineData("{\"activities\":[{\"personalData\":[{\"category\":3}]}]}", "$.activities[0].personalData[0].category")]
+    [InlineData("{\"recipients\":[{\"role\":9}]}", "$.recipients[0].role")]
+    [InlineData("{\"recipients\":[{\"transfer\":{\"mechanism\":2}}]}", "$.recipients[0].transfer.mechanism")]
+    public void TryParseRecord_NumericEnumValue_Refused(string json, string path)
+    {
+        var ok = RopaJson.TryParseRecord(Encoding.UTF8.GetBytes(json), out var record, out var error);
+
+        Assert.False(ok);
+        Assert.Null(record);
+        Assert.Contains($" at {path}", error, StringComparison.Ordinal);
+        Assert.Contains("JSON string", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"subProcessors\":{\"authorisation\":7}}", "$.subProcessors.authorisation")]
+    [InlineData("{\"subProcessors\":{\"authorisation\":1}}", "$.subProcessors.authorisation")]
+    [InlineData("{\"endOfContract\":{\"choice\":1}}", "$.endOfContract.choice")]
+    public void TryParseDpa_NumericEnumValue_Refused(string json, string path)
+    {
+        Assert.False(RopaJson.TryParseDpa(Encoding.UTF8.GetBytes(json), out _, out var error));
+        Assert.Contains($" at {path}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseRecord_EnumWireNames_StillRead()
+    {
+        var record = RopaJson.ParseRecord("""{"kind":"processor","activities":[{"purposes":[{"lawfulBasis":"public-task"}],"specialCategoryConditions":["explicit-consent"],"personalData":[{"category":"assessment-result"}]}],"recipients":[{"role":"sub-processor","transfer":{"mechanism":"ad-hoc-clauses"}}]}"""u8);
+
+        Assert.Equal(RecordKind.Processor, record.Kind);
+        Assert.Equal(LawfulBasis.PublicTask, record.Activities[0].Purposes[0].LawfulBasis);
+        Assert.Equal(SpecialCategoryCondition.ExplicitConsent, record.Activities[0].SpecialCategoryConditions[0]);
+        Assert.Equal(DataCategory.AssessmentResult, record.Activities[0].PersonalData[0].Category);
+        Assert.Equal(RecipientRole.SubProcessor, record.Recipients[0].Role);
+        Assert.Equal(TransferMechanism.AdHocClauses, record.Recipients[0].Transfer!.Mechanism);
+    }
+
+    [Theory]
+    [InlineData("{\"activities\":{}}", "$.activities", "a JSON array")]
+    [InlineData("{\"recipients\":[{\"transfer\":{\"sccModule\":\"two\"}}]}", "$.recipients[0].transfer.sccModule", "a whole JSON number or null")]
+    [InlineData("{\"activities\":[{\"purposes\":[{\"mandatory\":\"yes\"}]}]}", "$.activities[0].purposes[0].mandatory", "true or false")]
+    [InlineData("{\"organisation\":[]}", "$.organisation", "a JSON object")]
+    [InlineData("{\"activities\":[{\"name\":1}]}", "$.activities[0].name", "a JSON string")]
+    public void TryParseRecord_WrongKind_NamesPathAndJsonKindNotDotNetType(string json, string path, string kind)
+    {
+        Assert.False(RopaJson.TryParseRecord(Encoding.UTF8.GetBytes(json), out _, out var error));
+
+        Assert.Contains($"Expected {kind}", error, StringComparison.Ordinal);
+        Assert.Contains($" at {path}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LmsPrivacy.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("`", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParseRecord_UnknownProperty_NoDotNetTypeName()
+    {
+        Assert.False(RopaJson.TryParseRecord("{\"kind\":\"controller\",\"lawfullBasis\":\"x\"}"u8, out _, out var error));
+
+        Assert.Contains("Unknown property 'lawfullBasis'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LmsPrivacy.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParseDpa_WrongKind_NoDotNetTypeName()
+    {
+        Assert.False(RopaJson.TryParseDpa("{\"assistance\":{\"breachNotificationHours\":\"soon\"}}"u8, out _, out var error));
+
+        Assert.Contains("Expected a whole JSON number or null at $.assistance.breachNotificationHours", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+    }
 }

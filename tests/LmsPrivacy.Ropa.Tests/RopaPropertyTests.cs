@@ -43,11 +43,11 @@ public sealed class RopaPropertyTests
         });
 
     [Property]
-    public Property Art33_2_BreachNoticeBeyond72Hours_IsAlwaysAnError() =>
+    public Property Art33_2_BreachNoticeOf72HoursOrMore_IsAlwaysAnError() =>
         Prop.ForAll(Gen.Choose(0, 2000).ToArbitrary(), hours =>
         {
             var dpa = new DataProcessingAgreement { Assistance = new DpaComplianceAssistance { Assists = true, BreachNotificationHours = hours } };
             var error = new DpaChecker().Check(dpa).Findings.Findings.Any(f => f.Code == "dpa.breach.notice_too_slow");
-            return error == (hours > 72);
+            return error == (hours >= 72);
         });
 }

@@ -45,17 +45,20 @@ internal static class DsrCommand
         var timeout = TimeoutOption();
         var attempts = AttemptsOption();
         var output = new Option<string>("--out") { Description = "The zip file to write (default: access-<request id>.zip in the current folder)." };
+        var deadline = new DsrDeadline();
         var command = new Command("export", "Write the subject's access package: a zip with manifest.json and one JSON file per store.")
         {
             config, subject, agents, output, timeout, attempts,
         };
+        deadline.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var format = CommonOptions.GetFormat(parseResult);
+            _ = deadline.Calculator(parseResult); // Bad deadline options are exit 2 before the config is read.
             var loaded = DsrConfig.Load(context, parseResult.GetRequiredValue(config));
             var dataSubject = loaded.Subject(parseResult.GetRequiredValue(subject), parseResult.GetValue(agents) ?? []);
             var clock = SystemClock.Instance;
-            var request = new SubjectRequestIntake(clock).Receive(SubjectRequestKind.Access, dataSubject).Approve("lmsprivacy-cli", clock.GetCurrentInstant());
+            var request = deadline.Receive(parseResult, SubjectRequestKind.Access, dataSubject, clock).Approve("lmsprivacy-cli", clock.GetCurrentInstant());
             var path = Path.GetFullPath(parseResult.GetValue(output) ?? $"access-{request.Id}.zip");
             var orchestrator = Orchestrator(loaded, new InMemorySubjectRequestJournal(), parseResult.GetValue(timeout), parseResult.GetValue(attempts));
             AccessPackageReport report;
@@ -76,6 +79,7 @@ internal static class DsrCommand
                     w.WriteStartObject();
                     w.WriteString("requestId", report.RequestId);
                     w.WriteString("package", path);
+                    DsrDeadline.Write(w, request);
                     w.WriteBoolean("complete", report.IsComplete);
                     w.WriteStartArray("stores");
                     foreach (var store in report.Stores)
@@ -99,6 +103,7 @@ internal static class DsrCommand
             else
             {
                 context.Output.WriteLine($"package {path}");
+                context.Output.WriteLine(DsrDeadline.Line(request));
                 foreach (var store in report.Stores)
                 {
                     context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -121,22 +126,30 @@ internal static class DsrCommand
         var timeout = TimeoutOption();
         var attempts = AttemptsOption();
         var journal = new Option<string>("--journal") { Description = "The journal file to create (default: erasure-<request id>.journal.jsonl in the current folder); resume with 'dsr resume <journal>'." };
+        var deadline = new DsrDeadline();
         var command = new Command("erase", "Erase the subject in every store; the journal lets 'dsr resume' finish a run that stopped.")
         {
             config, subject, agents, journal, timeout, attempts,
         };
+        deadline.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var format = CommonOptions.GetFormat(parseResult);
+            _ = deadline.Calculator(parseResult); // Bad deadline options are exit 2 before the config is read.
             var loaded = DsrConfig.Load(context, parseResult.GetRequiredValue(config));
             string[] extraAgents = parseResult.GetValue(agents) ?? [];
             var dataSubject = loaded.Subject(parseResult.GetRequiredValue(subject), extraAgents);
             var clock = SystemClock.Instance;
-            var candidate = new SubjectRequestIntake(clock).Receive(SubjectRequestKind.Erasure, dataSubject);
+            var candidate = deadline.Receive(parseResult, SubjectRequestKind.Erasure, dataSubject, clock);
             var journalPath = Path.GetFullPath(parseResult.GetValue(journal) ?? $"erasure-{candidate.Id}.journal.jsonl");
             try
             {
-                FileJournal.Create(journalPath, new JournalHeader(candidate.Id, loaded.Path, dataSubject.Id, extraAgents, candidate.ReceivedAt, candidate.Due));
+                FileJournal.Create(journalPath, new JournalHeader(candidate.Id, loaded.Path, dataSubject.Id, extraAgents, candidate.ReceivedAt, candidate.Due)
+                {
+                    ExtensionNoticeDue = candidate.ExtensionNoticeDue,
+                    Extended = candidate.Extended,
+                    DueReason = candidate.DueReason,
+                });
             }
             catch (IOException ex)
             {
@@ -165,7 +178,12 @@ internal static class DsrCommand
             var header = FileJournal.TryReadHeader(path, out var error) ?? throw new CliException($"cannot resume from '{path}': {error}");
             var loaded = DsrConfig.Load(context, header.ConfigPath);
             var dataSubject = loaded.Subject(header.SubjectId, header.Agents);
-            var candidate = new CandidateSubjectRequest(header.RequestId, SubjectRequestKind.Erasure, dataSubject, header.ReceivedAt, header.Due);
+            var candidate = new CandidateSubjectRequest(header.RequestId, SubjectRequestKind.Erasure, dataSubject, header.ReceivedAt, header.Due)
+            {
+                ExtensionNoticeDue = header.ExtensionNoticeDue ?? header.Due,
+                Extended = header.Extended,
+                DueReason = header.DueReason,
+            };
             var approvedAt = Instant.Max(header.ReceivedAt, SystemClock.Instance.GetCurrentInstant());
             return await RunErasureAsync(context, format, loaded, candidate.Approve("lmsprivacy-cli", approvedAt), path,
                 parseResult.GetValue(timeout), parseResult.GetValue(attempts), cancellationToken);
@@ -186,6 +204,7 @@ internal static class DsrCommand
                 w.WriteStartObject();
                 w.WriteString("requestId", report.RequestId);
                 w.WriteString("journal", journalPath);
+                DsrDeadline.Write(w, request);
                 w.WriteString("state", StateCode(report.State));
                 w.WriteStartArray("stores");
                 foreach (var store in report.Stores)
@@ -211,6 +230,7 @@ internal static class DsrCommand
         else
         {
             context.Output.WriteLine($"request {report.RequestId}: {StateCode(report.State)} (journal {journalPath})");
+            context.Output.WriteLine(DsrDeadline.Line(request));
             foreach (var store in report.Stores)
             {
                 var detail = store.Error ?? store.Reason ?? (store.Method is { } m ? Kebab(m.ToString()) : string.Empty);

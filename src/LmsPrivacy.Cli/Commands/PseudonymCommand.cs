@@ -23,7 +23,8 @@ internal static class PseudonymCommand
     {
         var components = new Argument<string[]>("component")
         {
-            Description = "One or more components (e.g. issuer and subject); they are length-prefixed, so ('ab','c') differs from ('a','bc').",
+            Description = "One or more components (e.g. issuer and subject); they are length-prefixed, so ('ab','c') differs from ('a','bc'). " +
+                "A single '-' reads the components from standard input, one per line, so identifiers stay out of shell history and process lists.",
             Arity = ArgumentArity.OneOrMore,
         };
         var keyFile = KeyFileOption();
@@ -47,7 +48,7 @@ internal static class PseudonymCommand
             string pseudonym;
             try
             {
-                pseudonym = pseudonymizer.Pseudonymize(parseResult.GetRequiredValue(components));
+                pseudonym = pseudonymizer.Pseudonymize(ReadComponents(context, parseResult.GetRequiredValue(components)));
             }
             catch (ArgumentException ex)
             {
@@ -75,9 +76,30 @@ internal static class PseudonymCommand
         return command;
     }
 
+    private static string[] ReadComponents(CliContext context, string[] arguments)
+    {
+        if (arguments is not ["-"])
+        {
+            return arguments;
+        }
+
+        var text = InputFiles.ReadAllText(context, "-").ReplaceLineEndings("\n");
+        var lines = (text.EndsWith('\n') ? text[..^1] : text).Split('\n');
+        return lines is [""] ? throw new CliException("standard input holds no component.") : lines;
+    }
+
     /// <summary>Reads a key file; a missing, malformed or short key is exit 2 with one line, never the key itself.</summary>
     public static PseudonymKey LoadKey(CliContext context, string path, string keyId)
     {
+        try
+        {
+            _ = new PseudonymKey(keyId, new byte[PseudonymKey.MinimumLength]);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException($"--key-id: {ex.Message.Split(" (Parameter", 2)[0]}");
+        }
+
         var text = InputFiles.ReadAllText(context, path);
         try
         {

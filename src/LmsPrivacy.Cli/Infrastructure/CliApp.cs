@@ -28,9 +28,7 @@ internal static class CliApp
             if (parseResult.Errors.Count > 0)
             {
                 // Some parser messages span several lines (e.g. the list of accepted values): keep the contract of one line.
-                var first = string.Join(' ', parseResult.Errors[0].Message
-                    .Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                await context.Error.WriteLineAsync($"lmsprivacy: {first} (see 'lmsprivacy --help')").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"lmsprivacy: {OneLine(parseResult.Errors[0].Message)} (see 'lmsprivacy --help')").ConfigureAwait(false);
                 return ExitCodes.CannotRun;
             }
 
@@ -44,7 +42,7 @@ internal static class CliApp
         }
         catch (CliException ex)
         {
-            await context.Error.WriteLineAsync($"lmsprivacy: {ex.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"lmsprivacy: {OneLine(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.CannotRun;
         }
         catch (OperationCanceledException)
@@ -55,10 +53,14 @@ internal static class CliApp
         catch (Exception ex)
         {
             // Never a stack trace: one line naming what failed.
-            await context.Error.WriteLineAsync($"lmsprivacy: could not run: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"lmsprivacy: could not run: {ex.GetType().Name}: {OneLine(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.CannotRun;
         }
     }
+
+    /// <summary>The contract is one line on standard error: fold any line breaks a message carries (file names included).</summary>
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static string Version =>
         typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

@@ -13,6 +13,11 @@ internal static class InputFiles
             return context.OpenStandardInput();
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"cannot read '{path}': it is a directory, a file is expected.");
+        }
+
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

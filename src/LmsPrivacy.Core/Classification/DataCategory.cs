@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LmsPrivacy.Serialization;
 
 namespace LmsPrivacy.Classification;
 
@@ -8,7 +9,7 @@ namespace LmsPrivacy.Classification;
 /// Every category except <see cref="Technical"/> is personal data when it relates to an identifiable learner
 /// (GDPR Art. 4(1)); pseudonymous data is still personal data (Recital 26).
 /// </remarks>
-[JsonConverter(typeof(JsonStringEnumConverter<DataCategory>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<DataCategory>))]
 public enum DataCategory
 {
     /// <summary>Identifies a person on its own: name, e-mail address, institutional id, picture (Art. 4(1)).</summary>

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using LmsPrivacy.Serialization;
 
 namespace LmsPrivacy.Findings;
 
 /// <summary>How serious a <see cref="Finding"/> is.</summary>
 /// <remarks>A report is valid if and only if it has no <see cref="Error"/> finding.</remarks>
-[JsonConverter(typeof(JsonStringEnumConverter<FindingSeverity>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<FindingSeverity>))]
 public enum FindingSeverity
 {
     /// <summary>Worth knowing; no action is required.</summary>

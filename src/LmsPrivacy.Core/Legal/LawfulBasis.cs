@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using LmsPrivacy.Serialization;
 
 namespace LmsPrivacy.Legal;
 
 /// <summary>The six lawful bases for processing personal data, GDPR Art. 6(1)(a)–(f).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LawfulBasis>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<LawfulBasis>))]
 public enum LawfulBasis
 {
     /// <summary>Art. 6(1)(a): the data subject has given consent for one or more specific purposes.</summary>

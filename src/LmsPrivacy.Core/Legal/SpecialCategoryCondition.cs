@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using LmsPrivacy.Serialization;
 
 namespace LmsPrivacy.Legal;
 
 /// <summary>The conditions under which special-category data may be processed, GDPR Art. 9(2)(a)–(j).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SpecialCategoryCondition>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<SpecialCategoryCondition>))]
 public enum SpecialCategoryCondition
 {
     /// <summary>Art. 9(2)(a): explicit consent.</summary>

@@ -1,10 +1,24 @@
+using LmsPrivacy.Deadlines;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace LmsPrivacy.SubjectRequests;
 
-/// <summary>How the orchestrator treats slow and failing stores.</summary>
+/// <summary>How due dates are counted and how the orchestrator treats slow and failing stores.</summary>
 public sealed class SubjectRequestOptions
 {
+    /// <summary>Gets or sets the counting rules for due dates (default <see cref="DeadlineProfile.Eu"/>: Regulation 1182/71).</summary>
+    public DeadlineProfile DeadlineProfile { get; set; } = DeadlineProfile.Eu;
+
+    /// <summary>
+    /// Gets or sets whose public holidays move a due date (an EU/EEA code such as <c>DE</c> with the EU profile; <c>GB</c>,
+    /// <c>GB-SCT</c> or <c>GB-NIR</c> with the UK profile). <see langword="null"/> (default) considers Saturdays and Sundays only.
+    /// </summary>
+    public string? DeadlineCountry { get; set; }
+
+    /// <summary>Gets or sets the IANA time zone in which the receipt date is read (default <c>UTC</c>).</summary>
+    public string DeadlineTimeZone { get; set; } = "UTC";
+
     /// <summary>Gets or sets how long one attempt on one store may take before it is abandoned (default 5 minutes).</summary>
     public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -40,6 +54,21 @@ internal sealed class SubjectRequestOptionsValidator : IValidateOptions<SubjectR
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
+        if (options.DeadlineProfile is not (DeadlineProfile.Eu or DeadlineProfile.Uk))
+        {
+            builder.AddError("DeadlineProfile must be Eu or Uk.", nameof(options.DeadlineProfile));
+        }
+        else if (HolidayCalendars.TryGet(options.DeadlineCountry, out var calendar)
+            && HolidayCalendars.IsUnitedKingdomCode(calendar.Code) != (options.DeadlineProfile == DeadlineProfile.Uk))
+        {
+            builder.AddError("DeadlineCountry does not fit DeadlineProfile: UK calendars (GB, GB-SCT, GB-NIR) need the Uk profile, EU/EEA calendars the Eu profile.", nameof(options.DeadlineCountry));
+        }
+
+        if (options.DeadlineTimeZone is null || DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.DeadlineTimeZone) is null)
+        {
+            builder.AddError("DeadlineTimeZone must be an IANA time zone id such as Europe/Berlin or UTC.", nameof(options.DeadlineTimeZone));
+        }
+
         if (options.StoreTimeout <= TimeSpan.Zero)
         {
             builder.AddError("StoreTimeout must be positive.", nameof(options.StoreTimeout));

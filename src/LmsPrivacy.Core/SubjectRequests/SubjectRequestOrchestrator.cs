@@ -468,6 +468,12 @@ public sealed class SubjectRequestOrchestrator
         writer.WriteString("receivedAt", InstantPattern.ExtendedIso.Format(request.ReceivedAt));
         writer.WriteString("approvedAt", InstantPattern.ExtendedIso.Format(request.ApprovedAt));
         writer.WriteString("due", LocalDatePattern.Iso.Format(request.Due));
+        writer.WriteString("extensionNoticeDue", LocalDatePattern.Iso.Format(request.ExtensionNoticeDue));
+        writer.WriteBoolean("extended", request.Extended);
+        if (request.DueReason is not null)
+        {
+            writer.WriteString("dueReason", request.DueReason);
+        }
         writer.WriteString("startedAt", InstantPattern.ExtendedIso.Format(report.StartedAt));
         writer.WriteString("completedAt", InstantPattern.ExtendedIso.Format(report.CompletedAt));
         writer.WriteBoolean("complete", report.IsComplete);

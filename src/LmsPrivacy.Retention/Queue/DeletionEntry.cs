@@ -117,6 +117,9 @@ public enum DeletionAuditAction
 
     /// <summary>The data was deleted.</summary>
     Cleaned = 5,
+
+    /// <summary>Deletion was attempted but not every store confirmed: the entry stays approved and the next run retries.</summary>
+    ErasureFailed = 6,
 }
 
 /// <summary>One line of the audit trail: who did what to which context, when and why.</summary>

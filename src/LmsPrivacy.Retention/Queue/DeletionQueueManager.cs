@@ -25,7 +25,14 @@ public sealed record ApprovalResult(IReadOnlyList<string> Approved, IReadOnlyLis
 /// <param name="Withdrawn">Approved entries that re-validation found no longer expired: nothing deleted.</param>
 /// <param name="Reset">Approved entries whose expiry changed: back to pending.</param>
 /// <param name="Deferred">Approved entries left for a later run (children not cleaned yet, or over the batch limit).</param>
-public sealed record DeletionRunResult(IReadOnlyList<string> Cleaned, IReadOnlyList<string> Withdrawn, IReadOnlyList<string> Reset, IReadOnlyList<string> Deferred);
+public sealed record DeletionRunResult(IReadOnlyList<string> Cleaned, IReadOnlyList<string> Withdrawn, IReadOnlyList<string> Reset, IReadOnlyList<string> Deferred)
+{
+    /// <summary>
+    /// Gets the approved entries whose deletion the eraser did not confirm (a store failed or kept the data): they stay
+    /// approved, the failure is in the audit trail (<see cref="DeletionAuditAction.ErasureFailed"/>), and the next run retries.
+    /// </summary>
+    public IReadOnlyList<string> Failed { get; init; } = [];
+}
 
 /// <summary>
 /// The deletion queue (research/moodle.md §2.5.4–§2.5.6, with an explicit rejection and an audit trail):
@@ -247,7 +254,8 @@ public sealed class DeletionQueueManager
     /// <summary>
     /// Processes approved entries (the daily "delete expired contexts" job): re-evaluates the tree now, then, deepest
     /// first and at most the batch limit, deletes each context that is still expired exactly as approved and whose
-    /// descendants are all cleaned.
+    /// descendants are all cleaned. When the eraser throws (a store did not confirm), the entry stays approved, the failure
+    /// goes to the audit trail as <see cref="DeletionAuditAction.ErasureFailed"/>, and its parents stay deferred.
     /// </summary>
     /// <param name="actor">Who runs it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -264,7 +272,7 @@ public sealed class DeletionQueueManager
             .ThenBy(static p => p.Entry.ContextId, StringComparer.Ordinal)
             .Select(static p => p.Entry)
             .ToList();
-        List<string> cleaned = [], withdrawn = [], reset = [], deferred = [];
+        List<string> cleaned = [], withdrawn = [], reset = [], deferred = [], failed = [];
         for (var i = 0; i < ordered.Count; i++)
         {
             var entry = ordered[i];
@@ -307,31 +315,42 @@ public sealed class DeletionQueueManager
             }
 
             string what;
-            if (context.Kind == ContextKind.User)
+            try
             {
-                var subtree = Descendants(context).ToList();
-                for (var d = subtree.Count - 1; d >= 0; d--)
+                if (context.Kind == ContextKind.User)
                 {
-                    await _eraser.DeleteContextAsync(subtree[d], cancellationToken).ConfigureAwait(false);
-                }
+                    var subtree = Descendants(context).ToList();
+                    for (var d = subtree.Count - 1; d >= 0; d--)
+                    {
+                        await _eraser.DeleteContextAsync(subtree[d], cancellationToken).ConfigureAwait(false);
+                    }
 
-                await _eraser.DeleteContextAsync(context, cancellationToken).ConfigureAwait(false);
-                what = string.Create(CultureInfo.InvariantCulture, $"Deleted the user's context and the {subtree.Count} context(s) under it.");
-            }
-            else if (row.IsFullyExpired)
-            {
-                await _eraser.DeleteContextAsync(context, cancellationToken).ConfigureAwait(false);
-                what = "Deleted all personal data in the context.";
-            }
-            else
-            {
-                var users = RetentionEvaluator.UsersToDelete(_tree, row);
-                if (users.Count > 0)
+                    await _eraser.DeleteContextAsync(context, cancellationToken).ConfigureAwait(false);
+                    what = string.Create(CultureInfo.InvariantCulture, $"Deleted the user's context and the {subtree.Count} context(s) under it.");
+                }
+                else if (row.IsFullyExpired)
                 {
-                    await _eraser.DeleteUsersInContextAsync(context, users, cancellationToken).ConfigureAwait(false);
+                    await _eraser.DeleteContextAsync(context, cancellationToken).ConfigureAwait(false);
+                    what = "Deleted all personal data in the context.";
                 }
+                else
+                {
+                    var users = RetentionEvaluator.UsersToDelete(_tree, row);
+                    if (users.Count > 0)
+                    {
+                        await _eraser.DeleteUsersInContextAsync(context, users, cancellationToken).ConfigureAwait(false);
+                    }
 
-                what = string.Create(CultureInfo.InvariantCulture, $"Deleted the data of {users.Count} user(s) all of whose roles have expired.");
+                    what = string.Create(CultureInfo.InvariantCulture, $"Deleted the data of {users.Count} user(s) all of whose roles have expired.");
+                }
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                // Not cleaned: the entry stays approved (so its parents stay deferred) and the next run retries; erasure is idempotent.
+                var why = ex is ContextErasureException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                await Audit(now, actor, entry.ContextId, DeletionAuditAction.ErasureFailed, "Deletion not confirmed; the entry stays approved and the next run retries. " + why, cancellationToken).ConfigureAwait(false);
+                failed.Add(entry.ContextId);
+                continue;
             }
 
             await _store.SaveAsync(entry with { State = DeletionState.Cleaned, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
@@ -339,7 +358,7 @@ public sealed class DeletionQueueManager
             cleaned.Add(entry.ContextId);
         }
 
-        return new DeletionRunResult(cleaned, withdrawn, reset, deferred);
+        return new DeletionRunResult(cleaned, withdrawn, reset, deferred) { Failed = failed };
     }
 
     private static bool InUserSubtree(RetentionReport report, ContextEvaluation row)

@@ -6,8 +6,11 @@ namespace LmsPrivacy.Retention.Queue;
 /// The host's side of deletion: erase the personal data held in a context, for everyone or for listed users.
 /// </summary>
 /// <remarks>
-/// A narrow contract local to Retention for now; it is meant to be adapted onto Core's store contracts
-/// (erase a subject's data per store) when those land, so a host implements erasure once.
+/// The default implementation, <see cref="PersonalDataStoreEraser"/>, reaches the host's stores through Core's
+/// <c>PersonalDataStoreRegistry</c> (and <see cref="IContextScopedStore"/>), so a host implements erasure once for subject
+/// requests and retention. Implement this interface yourself to delete some other way. A method that returns normally
+/// means the data is gone; throw (for example a <see cref="ContextErasureException"/>) when it cannot be confirmed, and
+/// <see cref="DeletionQueueManager"/> keeps the entry approved and records the failure in the audit trail.
 /// </remarks>
 public interface IContextDataEraser
 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LmsPrivacy.Ropa.Serialization;
 using NodaTime;
 
 namespace LmsPrivacy.Ropa.Countries;
@@ -38,7 +39,7 @@ public sealed record AdequacyDecision
 }
 
 /// <summary>How much of a country an adequacy decision covers.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AdequacyScope>))]
+[JsonConverter(typeof(StrictEnumConverter<AdequacyScope>))]
 public enum AdequacyScope
 {
     /// <summary>All recipients in the country.</summary>

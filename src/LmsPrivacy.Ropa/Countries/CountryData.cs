@@ -101,7 +101,7 @@ public sealed class CountryData
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"Country data is not valid: {ex.Message}", ex);
+            throw new FormatException($"Country data is not valid: {RopaJson.Describe(ex, RopaJsonContext.Default.CountryDataDocument)}", ex);
         }
 
         if (document?.CheckedOn is not { } checkedOn)
@@ -121,5 +121,12 @@ public sealed class CountryData
         return Parse(buffer.ToArray());
     }
 
-    private static string Normalize(string country) => country.Trim().ToUpperInvariant();
+    // The EU's own codes for Greece (EL) and the United Kingdom (UK) are not ISO 3166-1 but common in contracts and
+    // sub-processor lists; they name the same states as GR and GB.
+    private static string Normalize(string country) => country.Trim().ToUpperInvariant() switch
+    {
+        "EL" => "GR",
+        "UK" => "GB",
+        var code => code,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LmsPrivacy.Deadlines;
 using LmsPrivacy.Findings;
 
 namespace LmsPrivacy.Ropa.Dpa;
@@ -183,9 +184,20 @@ public sealed class DpaChecker
         {
             clause.Weak("Data are not encrypted in transit.");
         }
-        else if (x.MinimumTlsVersion is { } tls && ParseTls(tls) is { } version && version < 1.2m)
+        else if (x.MinimumTlsVersion is { } tls)
         {
-            clause.Weak("The minimum TLS version is below 1.2.");
+            switch (ParseTls(tls))
+            {
+                case TlsVersion.Ssl:
+                    clause.Weak("The minimum protocol is SSL, which is broken; require TLS 1.2 or later.");
+                    break;
+                case TlsVersion.Unreadable:
+                    clause.Weak("The minimum TLS version cannot be read; state it as TLS 1.2 or TLS 1.3.");
+                    break;
+                case TlsVersion.BelowOnePointTwo:
+                    clause.Weak("The minimum TLS version is below 1.2.");
+                    break;
+            }
         }
 
         return clause.Done("Concrete security measures are set out, with encryption at rest and in transit.");
@@ -205,6 +217,10 @@ public sealed class DpaChecker
         if (x.NoticeDays is not { } days)
         {
             clause.Weak("General authorisation without a notice period: the controller is not told of changes in advance.");
+        }
+        else if (days < 0)
+        {
+            clause.Weak("The notice period of sub-processor changes is a negative number of days, which is no notice period.", RopaRules.DpaNumberInvalid);
         }
         else if (days < _options.MinimumSubProcessorNoticeDays)
         {
@@ -256,6 +272,10 @@ public sealed class DpaChecker
         {
             clause.Weak("No time limit for answering or forwarding data-subject requests; the controller has one month in all (Art. 12(3)).");
         }
+        else if (days <= 0)
+        {
+            clause.Weak("The time limit for data-subject requests is zero or negative days, which is no time limit; state a positive number of days.", RopaRules.DpaNumberInvalid);
+        }
         else if (days > _options.MaximumRightsResponseDays)
         {
             clause.Weak(Invariant($"The processor takes {days} days on a data-subject request, more than {_options.MaximumRightsResponseDays}, leaving too little of the controller's month."));
@@ -281,7 +301,11 @@ public sealed class DpaChecker
         {
             clause.Weak("No deadline for notifying the controller of a breach: \"without undue delay\" should be a number of hours.");
         }
-        else if (hours > 72)
+        else if (hours <= 0)
+        {
+            clause.Weak("The breach notice deadline is zero or negative hours, which is no deadline; state a positive number of hours.", RopaRules.DpaNumberInvalid);
+        }
+        else if (hours >= BreachDeadlines.AuthorityNoticePeriod.TotalHours)
         {
             clause.Weak(
                 Invariant($"Breach notice within {hours} hours leaves the controller no time for its own notification within 72 hours of awareness; require {_options.MaximumBreachNotificationHours} hours or less."),
@@ -316,6 +340,10 @@ public sealed class DpaChecker
         if (x.Days is not { } days)
         {
             clause.Weak("No deadline for deletion or return after the end.");
+        }
+        else if (days < 0)
+        {
+            clause.Weak("The deadline for deletion or return is a negative number of days, which is no deadline.", RopaRules.DpaNumberInvalid);
         }
         else if (days > _options.MaximumEndOfContractDays)
         {
@@ -352,13 +380,60 @@ public sealed class DpaChecker
             : "The controller may audit and inspect.");
     }
 
-    private static decimal? ParseTls(string text)
+    // Accepts "TLS 1.2", "TLSv1.3", "tls1.2" and a bare "1.2"; anything naming SSL is SSL whatever its number.
+    private static TlsVersion ParseTls(string text)
     {
-        var digits = new string([.. text.Where(ch => char.IsAsciiDigit(ch) || ch == '.')]).Trim('.');
-        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+        var rest = text.AsSpan().Trim();
+        if (rest.StartsWith("SSL", StringComparison.OrdinalIgnoreCase))
+        {
+            return TlsVersion.Ssl;
+        }
+
+        if (rest.StartsWith("TLS", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = rest[3..].TrimStart();
+            if (rest.StartsWith("v", StringComparison.OrdinalIgnoreCase))
+            {
+                rest = rest[1..].TrimStart();
+            }
+        }
+
+        var dot = rest.IndexOf('.');
+        var majorText = dot < 0 ? rest : rest[..dot];
+        var minorText = dot < 0 ? "0" : rest[(dot + 1)..];
+        if (majorText.IsEmpty || minorText.IsEmpty || majorText.Length > 2 || minorText.Length > 2
+            || !AllDigits(majorText) || !AllDigits(minorText))
+        {
+            return TlsVersion.Unreadable;
+        }
+
+        var major = int.Parse(majorText, NumberStyles.None, CultureInfo.InvariantCulture);
+        var minor = int.Parse(minorText, NumberStyles.None, CultureInfo.InvariantCulture);
+        return major > 1 || (major == 1 && minor >= 2) ? TlsVersion.AtLeastOnePointTwo : TlsVersion.BelowOnePointTwo;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var ch in text)
+        {
+            if (!char.IsAsciiDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private enum TlsVersion
+    {
+        AtLeastOnePointTwo,
+        BelowOnePointTwo,
+        Ssl,
+        Unreadable,
+    }
 
     private sealed class Clause(string name, string path)
     {

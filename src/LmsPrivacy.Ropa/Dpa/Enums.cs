@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using LmsPrivacy.Ropa.Serialization;
 
 namespace LmsPrivacy.Ropa.Dpa;
 
 /// <summary>The kind of prior written authorisation for sub-processors (Art. 28(2)).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SubProcessorAuthorisation>))]
+[JsonConverter(typeof(StrictEnumConverter<SubProcessorAuthorisation>))]
 public enum SubProcessorAuthorisation
 {
     /// <summary>The contract is silent or lets the processor engage sub-processors freely.</summary>
@@ -20,7 +21,7 @@ public enum SubProcessorAuthorisation
 }
 
 /// <summary>What happens to the personal data when the services end (Art. 28(3)(g)).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EndOfContractChoice>))]
+[JsonConverter(typeof(StrictEnumConverter<EndOfContractChoice>))]
 public enum EndOfContractChoice
 {
     /// <summary>The contract is silent.</summary>
@@ -41,7 +42,7 @@ public enum EndOfContractChoice
 }
 
 /// <summary>How far a contract meets one Art. 28 requirement.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClauseStatus>))]
+[JsonConverter(typeof(StrictEnumConverter<ClauseStatus>))]
 public enum ClauseStatus
 {
     /// <summary>The requirement is met in substance.</summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using LmsPrivacy.Ropa.Serialization;
 
 namespace LmsPrivacy.Ropa.Records;
 
 /// <summary>The legal ground for a transfer of personal data outside the EEA (GDPR Chapter V).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TransferMechanism>))]
+[JsonConverter(typeof(StrictEnumConverter<TransferMechanism>))]
 public enum TransferMechanism
 {
     /// <summary>An adequacy decision for the destination (Art. 45).</summary>

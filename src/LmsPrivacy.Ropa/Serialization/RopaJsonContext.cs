@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using LmsPrivacy.Classification;
+using LmsPrivacy.Legal;
 using LmsPrivacy.Ropa.Countries;
 using LmsPrivacy.Ropa.Dpa;
 using LmsPrivacy.Ropa.Records;
@@ -15,7 +17,14 @@ namespace LmsPrivacy.Ropa.Serialization;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     MaxDepth = 32,
     WriteIndented = true,
-    Converters = [typeof(LocalDateJsonConverter), typeof(PeriodJsonConverter)])]
+    Converters =
+    [
+        typeof(LocalDateJsonConverter), typeof(PeriodJsonConverter),
+
+        // Core's enums carry the default JsonStringEnumConverter, which accepts integers (e.g. "lawfulBasis": 99);
+        // converters in the options take precedence over the type's attribute, so these refuse anything but a wire name.
+        typeof(StrictEnumConverter<LawfulBasis>), typeof(StrictEnumConverter<SpecialCategoryCondition>), typeof(StrictEnumConverter<DataCategory>),
+    ])]
 [JsonSerializable(typeof(RecordOfProcessing))]
 [JsonSerializable(typeof(DataProcessingAgreement))]
 [JsonSerializable(typeof(CountryDataDocument))]

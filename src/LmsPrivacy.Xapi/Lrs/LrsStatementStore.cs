@@ -47,6 +47,7 @@ public interface ILrsStatementEraser
 /// subject, <c>related_agents</c>, all pages, voided statements). Erasure deletes the pseudonym mapping of statements
 /// written under pseudonyms, and — because statements are immutable in xAPI — reports the erasure confirmed only when
 /// no statement still carries one of the learner's own identifiers, or a vendor <see cref="ILrsStatementEraser"/> removed them.
+/// Statements the host holds itself (files) are erased by <see cref="StatementFileStore"/>, which rewrites them.
 /// </summary>
 /// <remarks>
 /// The subject's own agents come from <see cref="DataSubject.Identifiers"/> of kind <see cref="SubjectIdentifier.XapiAgentKind"/>
@@ -171,7 +172,21 @@ public sealed class LrsStatementStore : IExportableStore, IErasableStore
 
         if (_map is not null)
         {
-            var deleted = await _map.DeleteSubjectAsync(request.Subject.Id, cancellationToken).ConfigureAwait(false);
+            // The map may be keyed by the host's subject id or, when StatementPseudonymizer filled it, by the IFI identity.
+            long deleted = 0;
+            foreach (var identity in MapIdentities(request.Subject, own))
+            {
+                deleted += await _map.DeleteSubjectAsync(identity, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var identity in MapIdentities(request.Subject, own))
+            {
+                if ((await _map.FindPseudonymsAsync(identity, cancellationToken).ConfigureAwait(false)).Count > 0)
+                {
+                    return ErasureResult.Unconfirmed("The pseudonym map still links a pseudonym to the learner after deletion.");
+                }
+            }
+
             if (deleted > 0)
             {
                 return ErasureResult.Erased(erased > 0 ? method : ErasureMethod.DeletePseudonymMapping, erased + deleted);
@@ -183,12 +198,20 @@ public sealed class LrsStatementStore : IExportableStore, IErasableStore
 
     private async IAsyncEnumerable<SubjectStatement> ReadAsync(DataSubject subject, bool includePseudonyms, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var agents = new List<SubjectAgent>(await OwnAgentsAsync(subject, cancellationToken).ConfigureAwait(false));
+        var own = await OwnAgentsAsync(subject, cancellationToken).ConfigureAwait(false);
+        var agents = new List<SubjectAgent>(own);
         if (includePseudonyms && _map is not null && _options.PseudonymHomePage is { } homePage)
         {
-            foreach (var pseudonym in await _map.FindPseudonymsAsync(subject.Id, cancellationToken).ConfigureAwait(false))
+            foreach (var identity in MapIdentities(subject, own))
             {
-                agents.Add(SubjectAgent.Account(homePage, pseudonym));
+                foreach (var pseudonym in await _map.FindPseudonymsAsync(identity, cancellationToken).ConfigureAwait(false))
+                {
+                    var agent = SubjectAgent.Account(homePage, pseudonym);
+                    if (!agents.Any(a => a.Key == agent.Key))
+                    {
+                        agents.Add(agent);
+                    }
+                }
             }
         }
 
@@ -203,6 +226,9 @@ public sealed class LrsStatementStore : IExportableStore, IErasableStore
             yield return statement;
         }
     }
+
+    private static IEnumerable<string> MapIdentities(DataSubject subject, IReadOnlyList<SubjectAgent> own) =>
+        own.Select(SubjectStatementRewriter.IdentityOf).Prepend(subject.Id).Distinct(StringComparer.Ordinal);
 
     private async Task<IReadOnlyList<SubjectAgent>> OwnAgentsAsync(DataSubject subject, CancellationToken cancellationToken)
     {

@@ -176,6 +176,8 @@ public sealed class DsrCommandTests : IDisposable
         }
     }
 
+    internal static void CopySamplesTo(string to) => CopySamples(Path.Combine(RepoRoot(), "samples", "dsr"), to);
+
     private static void CopySamples(string from, string to)
     {
         foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))

@@ -47,4 +47,16 @@ public sealed class DpaCommandTests
     [Fact]
     public async Task Check_Malformed_Exit2() =>
         Assert.Equal(2, (await CliRunner.RunWithInputAsync("{\"audits\":{\"rightToAudit\":\"yes\"}}", "dpa", "check", "-")).ExitCode);
+
+    [Theory]
+    [InlineData("{\"subProcessors\":{\"authorisation\":7}}", "$.subProcessors.authorisation")]
+    [InlineData("{\"endOfContract\":{\"choice\":1}}", "$.endOfContract.choice")]
+    public async Task Check_NumericEnumValue_Exit2NamingThePath(string input, string path)
+    {
+        var result = await CliRunner.RunWithInputAsync(input, "dpa", "check", "-", "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Contains($" at {path}", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -118,4 +118,50 @@ public sealed class RopaCommandTests
     [Fact]
     public async Task Export_UnknownFormat_Exit2() =>
         Assert.Equal(2, (await CliRunner.RunAsync("ropa", "export", Sample("lms-controller.ropa.json"), "--to", "pdf")).ExitCode);
+
+    [Theory]
+    [InlineData("{\"kind\":5}", "$.kind")]
+    [InlineData("{\"kind\":\"controller\",\"activities\":[{\"purposes\":[{\"lawfulBasis\":99}]}]}", "$.activities[0].purposes[0].lawfulBasis")]
+    public async Task Check_NumericEnumValue_Exit2NamingThePath(string input, string path)
+    {
+        var result = await CliRunner.RunWithInputAsync(input, "ropa", "check", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Contains($" at {path}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_NumericLawfulBasis_Exit2NotACrash()
+    {
+        var result = await CliRunner.RunWithInputAsync("{\"kind\":\"controller\",\"activities\":[{\"purposes\":[{\"lawfulBasis\":99}]}]}", "ropa", "export", "-", "--to", "md");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("$.activities[0].purposes[0].lawfulBasis", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WrongJsonKind_MessageHasNoDotNetTypeName()
+    {
+        var result = await CliRunner.RunWithInputAsync("{\"activities\":{}}", "ropa", "check", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Expected a JSON array at $.activities", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("`", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("md")]
+    [InlineData("jsonld")]
+    public async Task Export_ToStdoutWithFormatJson_Exit2OneLine(string to)
+    {
+        var result = await CliRunner.RunAsync("ropa", "export", Sample("lms-controller.ropa.json"), "--to", to, "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Contains("--format json", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -68,3 +68,27 @@ public sealed class ValidationReportTests
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(FindingSeverity))]
 internal sealed partial class TestJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
+
+public sealed class StrictEnumJsonTests
+{
+    [Theory]
+    [InlineData("99")]
+    [InlineData("0")]
+    public void LawfulBasis_IntegerValue_IsRefused(string json)
+        => Assert.ThrowsAny<System.Text.Json.JsonException>(() =>
+            System.Text.Json.JsonSerializer.Deserialize(json, StrictEnumJsonContext.Default.LawfulBasis));
+
+    [Fact]
+    public void LawfulBasis_Name_IsRead()
+        => Assert.Equal(LmsPrivacy.Legal.LawfulBasis.PublicTask,
+            System.Text.Json.JsonSerializer.Deserialize("\"public-task\"", StrictEnumJsonContext.Default.LawfulBasis));
+
+    [Fact]
+    public void DataCategory_IntegerValue_IsRefused()
+        => Assert.ThrowsAny<System.Text.Json.JsonException>(() =>
+            System.Text.Json.JsonSerializer.Deserialize("3", StrictEnumJsonContext.Default.DataCategory));
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(LmsPrivacy.Legal.LawfulBasis))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(LmsPrivacy.Classification.DataCategory))]
+internal sealed partial class StrictEnumJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,3 +1,4 @@
+using LmsPrivacy.Deadlines;
 using LmsPrivacy.SubjectRequests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,15 +29,50 @@ public sealed class SubjectRequestsServiceCollectionExtensionsTests
     public void AddLmsPrivacySubjectRequests_HostCalculatorRegisteredFirst_Wins()
     {
         var services = new ServiceCollection()
-            .AddSingleton<ISubjectRequestDueDateCalculator>(new OneMonthDueDateCalculator(DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"]))
+            .AddSingleton<ISubjectRequestDueDateCalculator>(new GdprDueDateCalculator(DeadlineProfile.Eu, null, DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"]))
             .AddSingleton<IClock>(NodaTime.Testing.FakeClock.FromUtc(2026, 1, 30, 12, 0, 0))
             .AddLmsPrivacySubjectRequests();
         using var provider = services.BuildServiceProvider();
 
-        // 12:00 UTC on 30 January is already 31 January at UTC+14, so the month ends on 28 February.
+        // 12:00 UTC on 30 January is already 31 January at UTC+14, so the month ends on Saturday 28 February → Monday 2 March.
         var candidate = provider.GetRequiredService<SubjectRequestIntake>().Receive(SubjectRequestKind.Access, new DataSubject("1"));
 
-        Assert.Equal(new LocalDate(2026, 2, 28), candidate.Due);
+        Assert.Equal(new LocalDate(2026, 3, 2), candidate.Due);
+    }
+
+    [Fact]
+    public void AddLmsPrivacySubjectRequests_DefaultCalculator_UsesConfiguredCountryAndZone()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IClock>(NodaTime.Testing.FakeClock.FromUtc(2026, 3, 31, 23, 30, 0))
+            .AddLmsPrivacySubjectRequests(o =>
+            {
+                o.DeadlineCountry = "DE";
+                o.DeadlineTimeZone = "Europe/Berlin";
+            });
+        using var provider = services.BuildServiceProvider();
+
+        // 1 April in Berlin → Friday 1 May, Labour Day → Monday 4 May 2026.
+        var candidate = provider.GetRequiredService<SubjectRequestIntake>().Receive(SubjectRequestKind.Erasure, new DataSubject("1"));
+
+        Assert.IsType<GdprDueDateCalculator>(provider.GetRequiredService<ISubjectRequestDueDateCalculator>());
+        Assert.Equal(new LocalDate(2026, 5, 4), candidate.Due);
+        Assert.Contains("Labour Day", candidate.DueReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLmsPrivacySubjectRequests_UkCountryWithEuProfileOrUnknownZone_FailValidation()
+    {
+        using var provider = new ServiceCollection().AddLmsPrivacySubjectRequests(o =>
+        {
+            o.DeadlineCountry = "GB";
+            o.DeadlineTimeZone = "Mars/Olympus";
+        }).BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SubjectRequestOptions>>().Value);
+
+        Assert.Contains("DeadlineCountry does not fit DeadlineProfile", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("DeadlineTimeZone must be an IANA time zone id", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

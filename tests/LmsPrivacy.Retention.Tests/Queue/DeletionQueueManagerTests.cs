@@ -270,4 +270,34 @@ public sealed class DeletionQueueManagerTests
 
         Assert.Equal(["all:b2", "all:b1", "all:u1"], f.Eraser.Calls);
     }
+
+    private sealed class FailingEraser : IContextDataEraser
+    {
+        public ValueTask DeleteContextAsync(RetentionContext context, CancellationToken cancellationToken = default) =>
+            context.Id == "m1" ? throw new IOException("Disk full.") : ValueTask.CompletedTask;
+
+        public ValueTask DeleteUsersInContextAsync(RetentionContext context, IReadOnlyList<string> userIds, CancellationToken cancellationToken = default) =>
+            ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Process_HostEraserThrows_EntryStaysApprovedParentDeferredFailureAudited()
+    {
+        var store = new InMemoryDeletionQueueStore();
+        var clock = new FakeClock(At("2026-01-01T00:00:00Z"));
+        var tree = Tree(Site(), Course("c1", "2019-06-30T00:00:00Z"), Module("m1", "c1"), Module("m2", "c1"));
+        var manager = new DeletionQueueManager(store, new FailingEraser(), new RetentionEvaluator(FiveYears()), tree, clock);
+        await manager.FlagAsync("flag-job", Ct);
+        await manager.ApproveAsync(["c1"], "dpo", null, Ct);
+
+        var result = await manager.ProcessAsync("delete-job", Ct);
+
+        Assert.Equal(["m2"], result.Cleaned);
+        Assert.Equal(["m1"], result.Failed);
+        Assert.Equal(["c1"], result.Deferred);
+        Assert.Equal(DeletionState.Approved, (await store.FindAsync("m1", Ct))?.State);
+        var audit = (await store.ReadAuditAsync("m1", Ct))[^1];
+        Assert.Equal(DeletionAuditAction.ErasureFailed, audit.Action);
+        Assert.Contains("IOException: Disk full.", audit.Reason, StringComparison.Ordinal);
+    }
 }

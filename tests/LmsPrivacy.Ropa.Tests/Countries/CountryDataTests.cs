@@ -83,4 +83,23 @@ public sealed class CountryDataTests
     [InlineData("[1]")]
     public void Parse_Invalid_ThrowsFormatException(string json) =>
         Assert.Throws<FormatException>(() => CountryData.Parse(System.Text.Encoding.UTF8.GetBytes(json)));
+
+    [Theory]
+    [InlineData("EL", "GR")]
+    [InlineData("UK", "GB")]
+    [InlineData(" uk ", "GB")]
+    public void Lookups_EuAliases_SameAsIsoCode(string alias, string iso)
+    {
+        var on = new LocalDate(2026, 11, 24);
+
+        Assert.Equal(Data.IsEea(iso), Data.IsEea(alias));
+        Assert.Equal(Data.TryGetAdequacy(iso, on, out var expected), Data.TryGetAdequacy(alias, on, out var actual));
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void IsEea_El_IsGreeceAnEuState() => Assert.True(Data.IsEea("EL"));
+
+    [Fact]
+    public void TryGetAdequacy_Uk_FindsTheGbDecision() => Assert.True(Data.TryGetAdequacy("UK", new LocalDate(2026, 11, 24), out _));
 }

@@ -91,6 +91,16 @@ public sealed class DpaCheckerTests
     [InlineData("TLS 1.0", ClauseStatus.Weak)]
     [InlineData("1.2", ClauseStatus.Met)]
     [InlineData("TLSv1.3", ClauseStatus.Met)]
+    [InlineData("TLS 1.2", ClauseStatus.Met)]
+    [InlineData("tls1.2", ClauseStatus.Met)]
+    [InlineData("2", ClauseStatus.Met)]
+    [InlineData("SSLv3", ClauseStatus.Weak)]
+    [InlineData("SSL 3.0", ClauseStatus.Weak)]
+    [InlineData("sslv2", ClauseStatus.Weak)]
+    [InlineData("modern", ClauseStatus.Weak)]
+    [InlineData("TLS", ClauseStatus.Weak)]
+    [InlineData("1.2.3", ClauseStatus.Weak)]
+    [InlineData("TLS 1.3 or SSLv3", ClauseStatus.Weak)]
     public void Check_TlsVersion_BelowOnePointTwoIsWeak(string tls, ClauseStatus expected) =>
         Assert.Equal(expected, Check(Good with { Security = Good.Security! with { MinimumTlsVersion = tls } })["28(3)(c)"].Status);
 
@@ -143,7 +153,8 @@ public sealed class DpaCheckerTests
     [Theory]
     [InlineData(48, ClauseStatus.Met, false)]
     [InlineData(49, ClauseStatus.Weak, false)]
-    [InlineData(72, ClauseStatus.Weak, false)]
+    [InlineData(71, ClauseStatus.Weak, false)]
+    [InlineData(72, ClauseStatus.Weak, true)] // 72 h for the processor leaves the controller nothing of its own 72 h (Art. 33(1))
     [InlineData(73, ClauseStatus.Weak, true)]
     public void Check_BreachNotice_48HourThresholdAnd72HourError(int hours, ClauseStatus expected, bool error)
     {
@@ -209,6 +220,55 @@ public sealed class DpaCheckerTests
 
     [Fact]
     public void Check_Null_Throws() => Assert.Throws<ArgumentNullException>(() => new DpaChecker().Check(null!));
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(0)]
+    public void Check_RightsResponseDaysNotPositive_WeakWithNumberInvalid(int days)
+    {
+        var report = Check(Good with { DataSubjectRights = new DpaRightsAssistance { Assists = true, ResponseDays = days } });
+
+        Assert.Equal(ClauseStatus.Weak, report["28(3)(e)"].Status);
+        var finding = Assert.Single(report.Findings.Findings);
+        Assert.Equal(("dpa.clause.number_invalid", FindingSeverity.Error, "$.dataSubjectRights"), (finding.Code, finding.Severity, finding.Path));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    public void Check_BreachHoursNotPositive_WeakWithNumberInvalidNotMet(int hours)
+    {
+        var report = Check(Good with { Assistance = new DpaComplianceAssistance { Assists = true, BreachNotificationHours = hours } });
+
+        Assert.Equal(ClauseStatus.Weak, report["28(3)(f)"].Status);
+        Assert.Equal(["dpa.clause.number_invalid"], report.Findings.Findings.Select(f => f.Code));
+    }
+
+    [Fact]
+    public void Check_EndOfContractDaysNegative_WeakWithNumberInvalid()
+    {
+        var report = Check(Good with { EndOfContract = Good.EndOfContract! with { Days = -1 } });
+
+        Assert.Equal(ClauseStatus.Weak, report["28(3)(g)"].Status);
+        Assert.Equal(["dpa.clause.number_invalid"], report.Findings.Findings.Select(f => f.Code));
+    }
+
+    [Fact]
+    public void Check_EndOfContractDaysZero_MeansAtTheEndAndIsMet() =>
+        Assert.Equal(ClauseStatus.Met, Check(Good with { EndOfContract = Good.EndOfContract! with { Days = 0 } })["28(3)(g)"].Status);
+
+    [Fact]
+    public void Check_SubProcessorNoticeNegative_WeakWithNumberInvalid()
+    {
+        var report = Check(Good with { SubProcessors = Good.SubProcessors! with { NoticeDays = -30 } });
+
+        Assert.Equal(ClauseStatus.Weak, report["28(2)"].Status);
+        Assert.Equal(["dpa.clause.number_invalid"], report.Findings.Findings.Select(f => f.Code));
+    }
+
+    [Fact]
+    public void Check_UnreadableTls_ReasonSaysSo() =>
+        Assert.Contains("cannot be read", Check(Good with { Security = Good.Security! with { MinimumTlsVersion = "strong" } })["28(3)(c)"].Reason, StringComparison.Ordinal);
 }
 
 public sealed class DpaCheckerSourceTests

@@ -48,6 +48,25 @@ public sealed class LrsStatementStoreTests
     }
 
     [Fact]
+    public async Task EraseAsync_MapFilledByStatementPseudonymizer_DeletesTheIfiIdentity()
+    {
+        // StatementPseudonymizer records pseudonym → IFI identity ({"mbox_sha1sum":…}), not the host's subject id.
+        var map = new InMemoryPseudonymMap();
+        var pseudonymizer = new LmsPrivacy.Xapi.Streaming.StatementPseudonymizer(new Pseudonymizer(PseudonymKey.FromText("k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")), PseudonymHome, map);
+        var lrs = new FakeLrs();
+        lrs.Add(await pseudonymizer.PseudonymizeAsync(Make(Id(1), Ada), TestContext.Current.CancellationToken)).Add(Make(Id(2), Bob));
+        var store = Store(lrs, map);
+
+        var exported = await store.ExportAsync(Request(SubjectRequestKind.Access, Ada), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var result = await store.EraseAsync(Request(SubjectRequestKind.Erasure, Ada), TestContext.Current.CancellationToken);
+
+        Assert.Equal([Id(1)], exported.Select(r => r.Data.GetProperty("id").GetString()));
+        Assert.Equal(ErasureOutcome.Erased, result.Outcome);
+        Assert.Equal(ErasureMethod.DeletePseudonymMapping, result.Method);
+        Assert.Equal(0, map.Count);
+    }
+
+    [Fact]
     public async Task EraseAsync_StatementsCarryRealIfi_Unconfirmed()
     {
         var lrs = new FakeLrs();

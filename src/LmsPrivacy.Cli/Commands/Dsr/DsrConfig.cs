@@ -1,13 +1,15 @@
 using System.Text.Json;
 using LmsPrivacy.Classification;
 using LmsPrivacy.Cli.Infrastructure;
+using LmsPrivacy.Pseudonymization;
 using LmsPrivacy.SubjectRequests;
 using LmsPrivacy.Xapi.Lrs;
+using LmsPrivacy.Xapi.Streaming;
 using LmsPrivacy.Xapi.SubjectAccess;
 
 namespace LmsPrivacy.Cli.Commands.Dsr;
 
-/// <summary>The stores.json file of <c>lmsprivacy dsr</c>: json-folder and lrs stores.</summary>
+/// <summary>The stores.json file of <c>lmsprivacy dsr</c>: json-folder, lrs and xapi-files stores.</summary>
 internal sealed class DsrConfig
 {
     private DsrConfig(string path, IReadOnlyList<IPersonalDataStore> stores, IReadOnlyList<string> agentTemplates)
@@ -21,7 +23,7 @@ internal sealed class DsrConfig
 
     public IReadOnlyList<IPersonalDataStore> Stores { get; }
 
-    /// <summary>Agent JSON templates (with {subject}) from lrs stores, giving the subject's xAPI agents.</summary>
+    /// <summary>Agent JSON templates (with {subject}) from lrs and xapi-files stores, giving the subject's xAPI agents.</summary>
     public IReadOnlyList<string> AgentTemplates { get; }
 
     public DataSubject Subject(string id, IEnumerable<string> extraAgents)
@@ -137,8 +139,40 @@ internal sealed class DsrConfig
                         }
 
                         break;
+                    case "xapi-files":
+                        // Statements the host holds in files: erased by rewriting the learner's agents as keyed pseudonyms.
+                        var homePage = RequiredString(store, "homePage", where);
+                        var keyPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, RequiredString(store, "keyFile", where)));
+                        var key = PseudonymCommand.LoadKey(context, keyPath, OptionalString(store, "keyId", where) ?? "k1");
+                        if (store.TryGetProperty("agents", out var fileAgents) && fileAgents.ValueKind == JsonValueKind.Array)
+                        {
+                            foreach (var agent in fileAgents.EnumerateArray())
+                            {
+                                var text = agent.GetRawText();
+                                if (!SubjectAgent.TryParse(text.Replace("{subject}", "x", StringComparison.Ordinal), out _, out var error))
+                                {
+                                    throw new CliException($"{where}: agents: {error}");
+                                }
+
+                                templates.Add(text);
+                            }
+                        }
+
+                        try
+                        {
+                            list.Add(new StatementFileStore(
+                                name,
+                                System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, RequiredString(store, "path", where))),
+                                new StatementPseudonymizer(new Pseudonymizer(key), homePage)));
+                        }
+                        catch (ArgumentException ex)
+                        {
+                            throw new CliException($"{where}: {ex.Message.Split(" (Parameter", 2)[0]}");
+                        }
+
+                        break;
                     default:
-                        throw new CliException($"{where}: type must be \"json-folder\" or \"lrs\".");
+                        throw new CliException($"{where}: type must be \"json-folder\", \"lrs\" or \"xapi-files\".");
                 }
             }
 

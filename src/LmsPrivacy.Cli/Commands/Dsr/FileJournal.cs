@@ -7,7 +7,17 @@ using NodaTime.Text;
 namespace LmsPrivacy.Cli.Commands.Dsr;
 
 /// <summary>What <c>dsr resume</c> needs to run a request again: the first line of the journal.</summary>
-internal sealed record JournalHeader(string RequestId, string ConfigPath, string SubjectId, IReadOnlyList<string> Agents, Instant ReceivedAt, LocalDate Due);
+internal sealed record JournalHeader(string RequestId, string ConfigPath, string SubjectId, IReadOnlyList<string> Agents, Instant ReceivedAt, LocalDate Due)
+{
+    /// <summary>Gets the extension-notice date (absent in journals written before due dates were counted per Art. 12(3)).</summary>
+    public LocalDate? ExtensionNoticeDue { get; init; }
+
+    /// <summary>Gets a value indicating whether the due date includes the extension.</summary>
+    public bool Extended { get; init; }
+
+    /// <summary>Gets how the due date was counted.</summary>
+    public string? DueReason { get; init; }
+}
 
 /// <summary>
 /// A journal in a JSON Lines file: a header line (request id, config, subject) then one line per step, flushed to disk
@@ -38,6 +48,17 @@ internal sealed class FileJournal : ISubjectRequestJournal
             writer.WriteEndArray();
             writer.WriteString("receivedAt", InstantPattern.ExtendedIso.Format(header.ReceivedAt));
             writer.WriteString("due", LocalDatePattern.Iso.Format(header.Due));
+            if (header.ExtensionNoticeDue is { } notice)
+            {
+                writer.WriteString("extensionNoticeDue", LocalDatePattern.Iso.Format(notice));
+            }
+
+            writer.WriteBoolean("extended", header.Extended);
+            if (header.DueReason is not null)
+            {
+                writer.WriteString("dueReason", header.DueReason);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -76,7 +97,14 @@ internal sealed class FileJournal : ISubjectRequestJournal
                 root.GetProperty("subject").GetString()!,
                 [.. root.GetProperty("agents").EnumerateArray().Select(a => a.GetString()!)],
                 InstantPattern.ExtendedIso.Parse(root.GetProperty("receivedAt").GetString()!).GetValueOrThrow(),
-                LocalDatePattern.Iso.Parse(root.GetProperty("due").GetString()!).GetValueOrThrow());
+                LocalDatePattern.Iso.Parse(root.GetProperty("due").GetString()!).GetValueOrThrow())
+            {
+                ExtensionNoticeDue = root.TryGetProperty("extensionNoticeDue", out var notice)
+                    ? LocalDatePattern.Iso.Parse(notice.GetString()!).GetValueOrThrow()
+                    : null,
+                Extended = root.TryGetProperty("extended", out var extended) && extended.GetBoolean(),
+                DueReason = root.TryGetProperty("dueReason", out var reason) ? reason.GetString() : null,
+            };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or UnparsableValueException or ArgumentException)
         {

@@ -20,6 +20,13 @@ internal static class RopaExport
             var path = parseResult.GetRequiredValue(input);
             var target = parseResult.GetRequiredValue(to);
             var outPath = parseResult.GetValue(output);
+            if (format == "json" && string.IsNullOrEmpty(outPath))
+            {
+                // Without --out the export itself is the output: printing Markdown or CSV when JSON was asked for would
+                // break a caller parsing stdout. With --out, --format json keeps its {"to","out","findings"} summary.
+                throw new CliException("ropa export writes the --to format to standard output, not JSON: drop --format json, or give --out <file> to get a JSON summary (use --to jsonld for a JSON document).");
+            }
+
             if (target == "xlsx" && string.IsNullOrEmpty(outPath))
             {
                 throw new CliException("--to xlsx writes a binary workbook: give --out <file.xlsx>.");
