@@ -15,7 +15,11 @@ internal sealed class ClaimEntry
         MemberLookup = members?.GetAlternateLookup<ReadOnlySpan<char>>();
         Role = IdentityValues.RoleOf(descriptor.Claim);
         IsCustom = string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal);
+        Classified = new LtiClassifiedClaim(Path, descriptor.Category, descriptor.Claim, null);
     }
+
+    /// <summary>Gets the classification of the whole claim, shared by every launch that carries it (the record is immutable).</summary>
+    public LtiClassifiedClaim Classified { get; }
 
     /// <summary>Gets how the claim's value helps recognize the user inside custom parameters (decided once, not per launch).</summary>
     public IdentityRole Role { get; }
@@ -32,8 +36,12 @@ internal sealed class ClaimEntry
     public FrozenDictionary<string, MemberEntry>.AlternateLookup<ReadOnlySpan<char>>? MemberLookup { get; }
 }
 
-/// <summary>One member entry, with its JSON path precomputed.</summary>
-internal sealed record MemberEntry(string Name, string Path, DataCategory Category);
+/// <summary>One member entry, with its JSON path and its classification precomputed.</summary>
+internal sealed record MemberEntry(string Name, string Path, DataCategory Category, string Claim)
+{
+    /// <summary>Gets the classification of the member, shared by every launch that carries it (the record is immutable).</summary>
+    public LtiClassifiedClaim Classified { get; } = new(Path, Category, Claim, Name);
+}
 
 /// <summary>A set of claim descriptors indexed for allocation-free lookup: the built-in catalog, or a host's own additions.</summary>
 internal sealed class ClaimLookup
@@ -68,7 +76,7 @@ internal sealed class ClaimLookup
                 members[member.Claim] = map = new Dictionary<string, MemberEntry>(StringComparer.Ordinal);
             }
 
-            map[member.Member!] = new MemberEntry(member.Member!, JsonPaths.Member(member.Claim, member.Member!), member.Category);
+            map[member.Member!] = new MemberEntry(member.Member!, JsonPaths.Member(member.Claim, member.Member!), member.Category, member.Claim);
         }
 
         _claims = whole.ToFrozenDictionary(
