@@ -55,8 +55,8 @@ internal sealed class LaunchClaims
     {
     }
 
-    /// <summary>Gets the names of claims that appear more than once, in document order of their repeats.</summary>
-    public List<string> Duplicates { get; } = [];
+    /// <summary>Gets the names of claims that appear more than once, in document order of their repeats; <see langword="null"/> when none does.</summary>
+    public List<string>? Duplicates { get; private set; }
 
     public static LaunchClaims Read(JsonElement payload)
     {
@@ -73,7 +73,7 @@ internal sealed class LaunchClaims
                 }
                 else
                 {
-                    claims.Duplicates.Add(Names[slot]);
+                    (claims.Duplicates ??= []).Add(Names[slot]);
                 }
             }
             else
@@ -119,7 +119,7 @@ internal sealed class LaunchClaims
                 {
                     if (name.SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(others[j])))
                     {
-                        Duplicates.Add(others[i].Name);
+                        (Duplicates ??= []).Add(others[i].Name);
                         break;
                     }
                 }
@@ -133,7 +133,7 @@ internal sealed class LaunchClaims
         {
             if (!seen.Add(property.Name))
             {
-                Duplicates.Add(property.Name);
+                (Duplicates ??= []).Add(property.Name);
             }
         }
     }
