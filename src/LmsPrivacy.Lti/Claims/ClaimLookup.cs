@@ -13,6 +13,7 @@ internal sealed class ClaimEntry
         Path = JsonPaths.Claim(descriptor.Claim);
         Members = members;
         MemberLookup = members?.GetAlternateLookup<ReadOnlySpan<char>>();
+        MemberNames = members is null ? null : new Utf8NameLookup<MemberEntry>(members);
         Role = IdentityValues.RoleOf(descriptor.Claim);
         IsCustom = string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal);
         Classified = new LtiClassifiedClaim(Path, descriptor.Category, descriptor.Claim, null);
@@ -34,6 +35,9 @@ internal sealed class ClaimEntry
     public FrozenDictionary<string, MemberEntry>? Members { get; }
 
     public FrozenDictionary<string, MemberEntry>.AlternateLookup<ReadOnlySpan<char>>? MemberLookup { get; }
+
+    /// <summary>Gets the member entries by raw UTF-8 property name.</summary>
+    public Utf8NameLookup<MemberEntry>? MemberNames { get; }
 }
 
 /// <summary>One member entry, with its JSON path and its classification precomputed.</summary>
@@ -48,6 +52,7 @@ internal sealed class ClaimLookup
 {
     private readonly FrozenDictionary<string, ClaimEntry> _claims;
     private readonly FrozenDictionary<string, ClaimEntry>.AlternateLookup<ReadOnlySpan<char>> _byName;
+    private readonly Utf8NameLookup<ClaimEntry> _byUtf8;
 
     public ClaimLookup(IEnumerable<LtiClaimDescriptor> descriptors)
     {
@@ -84,11 +89,14 @@ internal sealed class ClaimLookup
             pair => new ClaimEntry(pair.Value, members.TryGetValue(pair.Key, out var map) ? map.ToFrozenDictionary(StringComparer.Ordinal) : null),
             StringComparer.Ordinal);
         _byName = _claims.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byUtf8 = new Utf8NameLookup<ClaimEntry>(_claims);
     }
 
     public static ClaimLookup Builtin { get; } = new(LtiClaimCatalog.All);
 
     public bool TryGet(ReadOnlySpan<char> claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byName.TryGetValue(claim, out entry);
+
+    public bool TryGet(System.Text.Json.JsonProperty claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byUtf8.TryGetValue(claim, out entry);
 
     public bool TryGetClaim(string claim, [NotNullWhen(true)] out LtiClaimDescriptor? descriptor)
     {

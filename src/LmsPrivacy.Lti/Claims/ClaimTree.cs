@@ -105,20 +105,18 @@ internal static class ClaimTree
         }
 
         var claims = new List<LtiClassifiedClaim>(payload.GetPropertyCount() + 16);
-        Span<char> buffer = stackalloc char[JsonNames.BufferLength];
         var identity = new IdentityValues();
         var customIndex = -1;
         JsonElement custom = default;
         foreach (var property in payload.EnumerateObject())
         {
-            var name = JsonNames.Get(property, buffer);
             var value = property.Value;
             ClaimEntry? entry = null;
-            if (extra is not null && extra.TryGet(name, out var extraEntry))
+            if (extra is not null && extra.TryGet(property, out var extraEntry))
             {
                 entry = extraEntry;
             }
-            else if (ClaimLookup.Builtin.TryGet(name, out var builtinEntry))
+            else if (ClaimLookup.Builtin.TryGet(property, out var builtinEntry))
             {
                 entry = builtinEntry;
                 identity.Collect(builtinEntry.Role, value);
@@ -149,7 +147,7 @@ internal static class ClaimTree
             {
                 foreach (var member in value.EnumerateObject())
                 {
-                    if (entry.MemberLookup!.Value.TryGetValue(JsonNames.Get(member, buffer), out var known))
+                    if (entry.MemberNames!.TryGetValue(member, out var known))
                     {
                         claims.Add(known.Classified);
                     }
