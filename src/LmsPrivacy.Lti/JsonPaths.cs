@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -9,6 +10,10 @@ internal static class JsonPaths
 {
     public const string Root = "$";
 
+    // The characters Property escapes inside a bracketed name: quote, backslash and the control characters.
+    private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => c is '\'' or '\\' || char.IsControl(c))]);
+
     // Paths of the catalogued claims, computed once: the validator and classifier report them on every launch.
     private static readonly FrozenDictionary<string, string> KnownClaimPaths = Claims.LtiClaimCatalog.All
         .Select(d => d.Claim).Distinct(StringComparer.Ordinal)
@@ -19,6 +24,11 @@ internal static class JsonPaths
         if (IsSimple(name))
         {
             return string.Concat(parent, ".", name);
+        }
+
+        if (!name.AsSpan().ContainsAny(NeedsEscape))
+        {
+            return string.Concat(parent, "['", name, "']");
         }
 
         var text = new StringBuilder(parent.Length + name.Length + 4).Append(parent).Append("['");

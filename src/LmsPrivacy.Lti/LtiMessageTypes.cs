@@ -30,6 +30,17 @@ public static class LtiMessageTypes
     /// <summary>Gets the normalized message types.</summary>
     public static IReadOnlyList<string> Known => KnownValues;
 
+    /// <summary>Normalizes a message type given as a JSON string without allocating.</summary>
+    internal static bool TryNormalize(System.Text.Json.JsonElement messageType, [NotNullWhen(true)] out string? normalized)
+    {
+        normalized = messageType.ValueEquals(ResourceLink) ? ResourceLink
+            : messageType.ValueEquals(DeepLinking) ? DeepLinking
+            : messageType.ValueEquals(SubmissionReview) ? SubmissionReview
+            : messageType.ValueEquals(DataPrivacyLaunch) || messageType.ValueEquals(DataPrivacyLaunchAlias) ? DataPrivacyLaunch
+            : null;
+        return normalized is not null;
+    }
+
     /// <summary>Normalizes a message type string.</summary>
     /// <param name="messageType">The value of the message type claim.</param>
     /// <param name="normalized">The normalized type, when the value is a known type or alias.</param>

@@ -63,4 +63,41 @@ public static class LtiRoles
         return string.Equals(normalized, LtiClaimNames.MentorRole, StringComparison.Ordinal)
             || normalized.StartsWith(MembershipSubRolePrefix + "Mentor#", StringComparison.Ordinal);
     }
+
+    // Span forms of the checks above for the validator's hot path; they agree with the string forms.
+    internal static bool IsShortName(ReadOnlySpan<char> role)
+    {
+        foreach (var name in ContextRoles)
+        {
+            if (role.SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool IsVocabularyRole(ReadOnlySpan<char> role)
+    {
+        if (IsShortName(role))
+        {
+            return true;
+        }
+
+        foreach (var prefix in Prefixes)
+        {
+            if (role.Length > prefix.Length && role.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool IsMentor(ReadOnlySpan<char> role) =>
+        role.SequenceEqual("Mentor")
+        || role.SequenceEqual(LtiClaimNames.MentorRole)
+        || role.StartsWith(MembershipSubRolePrefix + "Mentor#", StringComparison.Ordinal);
 }

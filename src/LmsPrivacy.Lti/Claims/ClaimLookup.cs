@@ -13,9 +13,14 @@ internal sealed class ClaimEntry
         Path = JsonPaths.Claim(descriptor.Claim);
         Members = members;
         MemberLookup = members?.GetAlternateLookup<ReadOnlySpan<char>>();
+        MemberNames = members is null ? null : new Utf8NameLookup<MemberEntry>(members);
         Role = IdentityValues.RoleOf(descriptor.Claim);
         IsCustom = string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal);
+        Classified = new LtiClassifiedClaim(Path, descriptor.Category, descriptor.Claim, null);
     }
+
+    /// <summary>Gets the classification of the whole claim, shared by every launch that carries it (the record is immutable).</summary>
+    public LtiClassifiedClaim Classified { get; }
 
     /// <summary>Gets how the claim's value helps recognize the user inside custom parameters (decided once, not per launch).</summary>
     public IdentityRole Role { get; }
@@ -30,16 +35,24 @@ internal sealed class ClaimEntry
     public FrozenDictionary<string, MemberEntry>? Members { get; }
 
     public FrozenDictionary<string, MemberEntry>.AlternateLookup<ReadOnlySpan<char>>? MemberLookup { get; }
+
+    /// <summary>Gets the member entries by raw UTF-8 property name.</summary>
+    public Utf8NameLookup<MemberEntry>? MemberNames { get; }
 }
 
-/// <summary>One member entry, with its JSON path precomputed.</summary>
-internal sealed record MemberEntry(string Name, string Path, DataCategory Category);
+/// <summary>One member entry, with its JSON path and its classification precomputed.</summary>
+internal sealed record MemberEntry(string Name, string Path, DataCategory Category, string Claim)
+{
+    /// <summary>Gets the classification of the member, shared by every launch that carries it (the record is immutable).</summary>
+    public LtiClassifiedClaim Classified { get; } = new(Path, Category, Claim, Name);
+}
 
 /// <summary>A set of claim descriptors indexed for allocation-free lookup: the built-in catalog, or a host's own additions.</summary>
 internal sealed class ClaimLookup
 {
     private readonly FrozenDictionary<string, ClaimEntry> _claims;
     private readonly FrozenDictionary<string, ClaimEntry>.AlternateLookup<ReadOnlySpan<char>> _byName;
+    private readonly Utf8NameLookup<ClaimEntry> _byUtf8;
 
     public ClaimLookup(IEnumerable<LtiClaimDescriptor> descriptors)
     {
@@ -68,7 +81,7 @@ internal sealed class ClaimLookup
                 members[member.Claim] = map = new Dictionary<string, MemberEntry>(StringComparer.Ordinal);
             }
 
-            map[member.Member!] = new MemberEntry(member.Member!, JsonPaths.Member(member.Claim, member.Member!), member.Category);
+            map[member.Member!] = new MemberEntry(member.Member!, JsonPaths.Member(member.Claim, member.Member!), member.Category, member.Claim);
         }
 
         _claims = whole.ToFrozenDictionary(
@@ -76,11 +89,14 @@ internal sealed class ClaimLookup
             pair => new ClaimEntry(pair.Value, members.TryGetValue(pair.Key, out var map) ? map.ToFrozenDictionary(StringComparer.Ordinal) : null),
             StringComparer.Ordinal);
         _byName = _claims.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byUtf8 = new Utf8NameLookup<ClaimEntry>(_claims);
     }
 
     public static ClaimLookup Builtin { get; } = new(LtiClaimCatalog.All);
 
     public bool TryGet(ReadOnlySpan<char> claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byName.TryGetValue(claim, out entry);
+
+    public bool TryGet(System.Text.Json.JsonProperty claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byUtf8.TryGetValue(claim, out entry);
 
     public bool TryGetClaim(string claim, [NotNullWhen(true)] out LtiClaimDescriptor? descriptor)
     {

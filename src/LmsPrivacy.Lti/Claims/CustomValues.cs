@@ -23,7 +23,8 @@ internal static class CustomValues
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            var text = value.GetString()!;
+            Span<char> textBuffer = stackalloc char[JsonText.BufferLength];
+            var text = JsonText.Get(value, textBuffer);
             if (IsUnexpandedVariable(text))
             {
                 return (DataCategory.Technical, string.Empty);
@@ -65,9 +66,11 @@ internal static class CustomValues
     }
 
     /// <summary>Returns whether text contains something shaped like an e-mail address (<c>local@domain.tld</c>).</summary>
-    public static bool LooksLikeEmail(string text)
+    public static bool LooksLikeEmail(string text) => LooksLikeEmail(text.AsSpan());
+
+    /// <summary>Returns whether text contains something shaped like an e-mail address (<c>local@domain.tld</c>).</summary>
+    public static bool LooksLikeEmail(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         var start = 0;
         while (start < span.Length)
         {
@@ -104,14 +107,14 @@ internal static class CustomValues
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or '<' or '>' or '"' or '\'' or '(' or ')' or '@';
 
-    private static bool IsUnexpandedVariable(string text)
+    private static bool IsUnexpandedVariable(ReadOnlySpan<char> text)
     {
         if (text.Length < 2 || text[0] != '$' || !char.IsAsciiLetter(text[1]))
         {
             return false;
         }
 
-        foreach (var c in text.AsSpan(1))
+        foreach (var c in text[1..])
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_'))
             {

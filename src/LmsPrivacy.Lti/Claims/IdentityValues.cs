@@ -17,10 +17,8 @@ internal enum IdentityRole
 /// <remarks>Collected during the classification pass as elements; turned into strings only when a custom value is compared.</remarks>
 internal sealed class IdentityValues
 {
-    private readonly List<JsonElement> _direct = [];
-    private readonly List<JsonElement> _pseudonymous = [];
-    private string[]? _directText;
-    private string[]? _pseudonymousText;
+    private List<JsonElement>? _direct;
+    private List<JsonElement>? _pseudonymous;
 
     public static IdentityRole RoleOf(string claim) => claim switch
     {
@@ -37,44 +35,54 @@ internal sealed class IdentityValues
         switch (role)
         {
             case IdentityRole.Direct:
-                _direct.Add(value);
+                (_direct ??= []).Add(value);
                 break;
             case IdentityRole.DirectSourcedId:
-                AddMember(_direct, value, "person_sourcedid");
+                AddMember(ref _direct, value, "person_sourcedid");
                 break;
             case IdentityRole.DirectUsername:
-                AddMember(_direct, value, "user_username");
+                AddMember(ref _direct, value, "user_username");
                 break;
             case IdentityRole.Pseudonymous:
-                _pseudonymous.Add(value);
+                (_pseudonymous ??= []).Add(value);
                 break;
             case IdentityRole.PseudonymousLegacy:
-                AddMember(_pseudonymous, value, "user_id");
+                AddMember(ref _pseudonymous, value, "user_id");
                 break;
         }
     }
 
-    public bool IsDirect(string value) => Matches(_directText ??= Texts(_direct), value);
+    public bool IsDirect(ReadOnlySpan<char> value) => Matches(_direct, value);
 
-    public bool IsPseudonymous(string value) => Matches(_pseudonymousText ??= Texts(_pseudonymous), value);
+    public bool IsPseudonymous(ReadOnlySpan<char> value) => Matches(_pseudonymous, value);
 
-    private static string[] Texts(List<JsonElement> elements) =>
-        [.. elements.Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim()).Where(t => t.Length >= 2)];
-
-    private static void AddMember(List<JsonElement> list, JsonElement value, string member)
+    private static void AddMember(ref List<JsonElement>? list, JsonElement value, string member)
     {
         if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(member, out var item))
         {
-            list.Add(item);
+            (list ??= []).Add(item);
         }
     }
 
-    private static bool Matches(string[] candidates, string value)
+    // A candidate matches when, both trimmed, it has at least two characters and equals the value ignoring case.
+    private static bool Matches(List<JsonElement>? candidates, ReadOnlySpan<char> value)
     {
-        var trimmed = value.AsSpan().Trim();
+        if (candidates is null)
+        {
+            return false;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length < 2)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
         foreach (var candidate in candidates)
         {
-            if (trimmed.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            if (candidate.ValueKind == JsonValueKind.String
+                && trimmed.Equals(JsonText.Get(candidate, buffer).Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -44,28 +44,7 @@ public sealed class LtiClaimClassifier
     public LtiClaimClassification Classify(JsonElement payload)
     {
         var findings = new List<Finding>();
-        var nodes = ClaimTree.Build(payload, findings, _additional);
-        var count = 0;
-        foreach (var node in nodes)
-        {
-            count += node.Members?.Count ?? 1;
-        }
-
-        var claims = new List<LtiClassifiedClaim>(count);
-        foreach (var node in nodes)
-        {
-            if (node.Members is null)
-            {
-                claims.Add(new LtiClassifiedClaim(node.Path, node.Category, node.Name, null));
-                continue;
-            }
-
-            foreach (var member in node.Members)
-            {
-                claims.Add(new LtiClassifiedClaim(member.Path, member.Category, node.Name, member.Name));
-            }
-        }
-
+        var claims = ClaimTree.Classify(payload, findings, _additional);
         return new LtiClaimClassification(claims, new ValidationReport(findings));
     }
 }

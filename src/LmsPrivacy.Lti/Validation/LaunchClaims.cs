@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using LmsPrivacy.Lti.Claims;
@@ -46,8 +47,7 @@ internal sealed class LaunchClaims
     private static readonly FrozenDictionary<string, int> Slots =
         Names.Select((name, index) => (name, index)).ToFrozenDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SlotsByName =
-        Slots.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Utf8NameLookup<int> SlotsByName = new(Slots);
 
     private readonly JsonElement[] _values = new JsonElement[Names.Length];
 
@@ -55,17 +55,19 @@ internal sealed class LaunchClaims
     {
     }
 
-    /// <summary>Gets the names of claims that appear more than once, in document order of their repeats.</summary>
-    public List<string> Duplicates { get; } = [];
+    /// <summary>Gets the names of claims that appear more than once, in document order of their repeats; <see langword="null"/> when none does.</summary>
+    public List<string>? Duplicates { get; private set; }
 
     public static LaunchClaims Read(JsonElement payload)
     {
         var claims = new LaunchClaims();
-        Span<char> buffer = stackalloc char[JsonNames.BufferLength];
+        var inline = default(PropertyBuffer);
+        Span<JsonProperty> few = inline;
+        var fewCount = 0;
         List<JsonProperty>? others = null;
         foreach (var property in payload.EnumerateObject())
         {
-            if (SlotsByName.TryGetValue(JsonNames.Get(property, buffer), out var slot))
+            if (SlotsByName.TryGetValue(property, out var slot))
             {
                 if (claims._values[slot].ValueKind == JsonValueKind.Undefined)
                 {
@@ -73,18 +75,27 @@ internal sealed class LaunchClaims
                 }
                 else
                 {
-                    claims.Duplicates.Add(Names[slot]);
+                    (claims.Duplicates ??= []).Add(Names[slot]);
                 }
+            }
+            else if (others is null && fewCount < PairwiseLimit)
+            {
+                few[fewCount++] = property;
             }
             else
             {
-                (others ??= []).Add(property);
+                others ??= [.. few[..fewCount]];
+                others.Add(property);
             }
         }
 
         if (others is not null)
         {
             claims.FindDuplicates(others);
+        }
+        else
+        {
+            claims.FindDuplicatesPairwise(few[..fewCount]);
         }
 
         return claims;
@@ -108,33 +119,39 @@ internal sealed class LaunchClaims
         }
     }
 
-    private void FindDuplicates(List<JsonProperty> others)
+    private void FindDuplicatesPairwise(ReadOnlySpan<JsonProperty> others)
     {
-        if (others.Count <= PairwiseLimit)
+        for (var i = 1; i < others.Length; i++)
         {
-            for (var i = 1; i < others.Count; i++)
+            var name = JsonMarshal.GetRawUtf8PropertyName(others[i]);
+            for (var j = 0; j < i; j++)
             {
-                var name = JsonMarshal.GetRawUtf8PropertyName(others[i]);
-                for (var j = 0; j < i; j++)
+                if (name.SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(others[j])))
                 {
-                    if (name.SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(others[j])))
-                    {
-                        Duplicates.Add(others[i].Name);
-                        break;
-                    }
+                    (Duplicates ??= []).Add(others[i].Name);
+                    break;
                 }
             }
-
-            return;
         }
+    }
 
+    // More than PairwiseLimit claims outside the slots: a hash set instead of the quadratic scan.
+    private void FindDuplicates(List<JsonProperty> others)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in others)
         {
             if (!seen.Add(property.Name))
             {
-                Duplicates.Add(property.Name);
+                (Duplicates ??= []).Add(property.Name);
             }
         }
+    }
+
+    /// <summary>Room on the stack for the claims outside the slots of a typical launch.</summary>
+    [InlineArray(PairwiseLimit)]
+    private struct PropertyBuffer
+    {
+        private JsonProperty _element;
     }
 }

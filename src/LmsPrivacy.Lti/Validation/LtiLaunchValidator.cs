@@ -88,7 +88,7 @@ public sealed class LtiLaunchValidator
         }
 
         var claims = LaunchClaims.Read(payload);
-        foreach (var duplicate in claims.Duplicates)
+        foreach (var duplicate in claims.Duplicates ?? [])
         {
             findings.Add(LtiRules.ClaimDuplicate.At(JsonPaths.Claim(duplicate), "This claim appears more than once; the token is ambiguous and must be rejected."));
         }
@@ -111,16 +111,16 @@ public sealed class LtiLaunchValidator
         CheckAudience(audPresent, audValid, audiences, candidates, registration, findings);
         CheckAuthorizedParty(azp, audiences, registration, findings);
         var now = _clock.GetCurrentInstant();
-        var exp = ReadTime(claims, LaunchClaims.Exp, LtiClaimNames.Expires, LtiRules.ExpMissing, LtiRules.ExpInvalid, findings);
-        var iat = ReadTime(claims, LaunchClaims.Iat, LtiClaimNames.IssuedAt, LtiRules.IatMissing, LtiRules.IatInvalid, findings);
+        var exp = ReadTime(claims, LaunchClaims.Exp, LtiClaimNames.Expires, Paths.Expires, LtiRules.ExpMissing, LtiRules.ExpInvalid, findings);
+        var iat = ReadTime(claims, LaunchClaims.Iat, LtiClaimNames.IssuedAt, Paths.IssuedAt, LtiRules.IatMissing, LtiRules.IatInvalid, findings);
         CheckTimes(exp, iat, now, findings);
         await CheckNonceAsync(claims, exp, iat, now, findings, cancellationToken).ConfigureAwait(false);
         var anonymous = CheckSubject(claims, findings);
         CheckVersion(claims, findings);
         var messageType = CheckMessageType(claims, findings);
         CheckDeployment(claims, registration, findings);
-        var roles = CheckRoles(claims, findings);
-        CheckRoleScopeMentor(claims, roles, findings);
+        var mentor = CheckRoles(claims, findings);
+        CheckRoleScopeMentor(claims, mentor, findings);
         CheckContext(claims, findings);
         CheckToolPlatform(claims, findings);
         CheckCustom(claims, findings);
@@ -239,7 +239,7 @@ public sealed class LtiLaunchValidator
             var clientId = party.GetString();
             foreach (var candidate in candidates)
             {
-                if (string.Equals(candidate.ClientId, clientId, StringComparison.Ordinal) && audiences.Contains(clientId!, StringComparer.Ordinal))
+                if (string.Equals(candidate.ClientId, clientId, StringComparison.Ordinal) && audiences.Exists(a => string.Equals(a, clientId, StringComparison.Ordinal)))
                 {
                     return candidate;
                 }
@@ -274,7 +274,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        if (!h.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String || kid.GetString()!.Length == 0)
+        if (!h.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(kid))
         {
             findings.Add(LtiRules.HeaderKidMissing.At(HeaderKid, "The header has no kid; the signing key cannot be selected from the platform's key set."));
         }
@@ -283,15 +283,16 @@ public sealed class LtiLaunchValidator
             findings.Add(LtiRules.HeaderKidUnknown.At(HeaderKid, "The kid is not one of the registration's known key ids."));
         }
 
-        if (!h.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString()!.Length == 0)
+        var algorithm = h.TryGetProperty("alg", out var alg) && alg.ValueKind == JsonValueKind.String ? alg.GetString()! : string.Empty;
+        if (algorithm.Length == 0)
         {
             findings.Add(LtiRules.HeaderAlgMissing.At(HeaderAlg, "The header has no alg."));
         }
-        else if (string.Equals(alg.GetString(), "none", StringComparison.OrdinalIgnoreCase))
+        else if (string.Equals(algorithm, "none", StringComparison.OrdinalIgnoreCase))
         {
             findings.Add(LtiRules.HeaderAlgNone.At(HeaderAlg, "The token is unsecured (alg none) and must be rejected."));
         }
-        else if (!_algorithms.Contains(alg.GetString()!))
+        else if (!_algorithms.Contains(algorithm))
         {
             findings.Add(LtiRules.HeaderAlgNotApproved.At(HeaderAlg, $"The alg is not one of: {string.Join(", ", _options.AllowedAlgorithms)}."));
         }
@@ -375,9 +376,8 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static Instant? ReadTime(LaunchClaims claims, int slot, string claim, RuleDescriptor missing, RuleDescriptor invalid, List<Finding> findings)
+    private static Instant? ReadTime(LaunchClaims claims, int slot, string claim, string path, RuleDescriptor missing, RuleDescriptor invalid, List<Finding> findings)
     {
-        var path = JsonPaths.Claim(claim);
         if (!claims.TryGet(slot, out var element))
         {
             findings.Add(missing.At(path, $"The {claim} claim is missing."));
@@ -431,7 +431,7 @@ public sealed class LtiLaunchValidator
     private async ValueTask CheckNonceAsync(LaunchClaims claims, Instant? exp, Instant? iat, Instant now, List<Finding> findings, CancellationToken cancellationToken)
     {
         var path = Paths.Nonce;
-        if (!claims.TryGet(LaunchClaims.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String || nonce.GetString()!.Length == 0)
+        if (!claims.TryGet(LaunchClaims.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(nonce))
         {
             findings.Add(LtiRules.NonceMissing.At(path, "The nonce claim is missing or not a non-empty string."));
             return;
@@ -474,24 +474,25 @@ public sealed class LtiLaunchValidator
             return true;
         }
 
-        if (sub.ValueKind != JsonValueKind.String || sub.GetString()!.Length == 0)
+        if (sub.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(sub))
         {
             findings.Add(LtiRules.SubEmpty.At(path, "The sub claim is present but not a non-empty string; omit it for an anonymous launch."));
             return false;
         }
 
-        CheckIdentifier(sub.GetString()!, path, LtiRules.SubTooLong, findings);
+        CheckIdentifier(sub, path, LtiRules.SubTooLong, findings);
         return false;
     }
 
-    private static void CheckIdentifier(string value, string path, RuleDescriptor tooLong, List<Finding> findings)
+    private static void CheckIdentifier(JsonElement value, string path, RuleDescriptor tooLong, List<Finding> findings)
     {
-        if (value.Length > MaxIdentifierLength)
+        var ascii = JsonText.IsAscii(value, out var length);
+        if (length > MaxIdentifierLength)
         {
-            findings.Add(tooLong.At(path, string.Create(CultureInfo.InvariantCulture, $"The value has {value.Length} characters; the limit is {MaxIdentifierLength}.")));
+            findings.Add(tooLong.At(path, string.Create(CultureInfo.InvariantCulture, $"The value has {length} characters; the limit is {MaxIdentifierLength}.")));
         }
 
-        if (!System.Text.Ascii.IsValid(value))
+        if (!ascii)
         {
             findings.Add(LtiRules.IdentifierNotAscii.At(path, "The identifier contains characters outside ASCII."));
         }
@@ -504,7 +505,7 @@ public sealed class LtiLaunchValidator
         {
             findings.Add(LtiRules.VersionMissing.At(path, "The version claim is missing."));
         }
-        else if (version.ValueKind != JsonValueKind.String || !string.Equals(version.GetString(), "1.3.0", StringComparison.Ordinal))
+        else if (version.ValueKind != JsonValueKind.String || !version.ValueEquals("1.3.0"u8))
         {
             findings.Add(LtiRules.VersionUnsupported.At(path, "The version is not \"1.3.0\"."));
         }
@@ -513,13 +514,13 @@ public sealed class LtiLaunchValidator
     private string? CheckMessageType(LaunchClaims claims, List<Finding> findings)
     {
         var path = Paths.MessageType;
-        if (!claims.TryGet(LaunchClaims.MessageType, out var type) || type.ValueKind != JsonValueKind.String || type.GetString()!.Length == 0)
+        if (!claims.TryGet(LaunchClaims.MessageType, out var type) || type.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(type))
         {
             findings.Add(LtiRules.MessageTypeMissing.At(path, "The message_type claim is missing or not a non-empty string."));
             return null;
         }
 
-        if (!LtiMessageTypes.TryNormalize(type.GetString(), out var normalized) || !_messageTypes.Contains(normalized))
+        if (!LtiMessageTypes.TryNormalize(type, out var normalized) || !_messageTypes.Contains(normalized))
         {
             findings.Add(LtiRules.MessageTypeUnknown.At(path, $"The message type is not one the tool handles: {string.Join(", ", _options.AcceptedMessageTypes)}."));
             return null;
@@ -531,75 +532,79 @@ public sealed class LtiLaunchValidator
     private static void CheckDeployment(LaunchClaims claims, LtiRegistration? registration, List<Finding> findings)
     {
         var path = Paths.DeploymentId;
-        if (!claims.TryGet(LaunchClaims.DeploymentId, out var deployment) || deployment.ValueKind != JsonValueKind.String || deployment.GetString()!.Length == 0)
+        if (!claims.TryGet(LaunchClaims.DeploymentId, out var deployment) || deployment.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(deployment))
         {
             findings.Add(LtiRules.DeploymentIdMissing.At(path, "The deployment_id claim is missing or not a non-empty string."));
             return;
         }
 
-        var value = deployment.GetString()!;
-        CheckIdentifier(value, path, LtiRules.DeploymentIdTooLong, findings);
-        if (registration is not null && !registration.HasDeployment(value))
+        CheckIdentifier(deployment, path, LtiRules.DeploymentIdTooLong, findings);
+        if (registration is not null && !registration.HasDeployment(deployment))
         {
             findings.Add(LtiRules.DeploymentIdNotRegistered.At(path, "The deployment_id is not registered for this issuer and client id."));
         }
     }
 
-    private static List<string> CheckRoles(LaunchClaims claims, List<Finding> findings)
+    // Returns whether the roles include Mentor (or one of its sub-roles); reads the roles without allocating.
+    private static bool CheckRoles(LaunchClaims claims, List<Finding> findings)
     {
-        var roles = new List<string>();
         var path = Paths.Roles;
         if (!claims.TryGet(LaunchClaims.Roles, out var element))
         {
             findings.Add(LtiRules.RolesMissing.At(path, "The roles claim is missing; send an empty array when the user has no role."));
-            return roles;
+            return false;
         }
 
         if (element.ValueKind != JsonValueKind.Array)
         {
             findings.Add(LtiRules.RolesInvalid.At(path, "The roles claim is not an array."));
-            return roles;
+            return false;
         }
 
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
         var index = 0;
+        var any = false;
         var vocabulary = false;
+        var mentor = false;
         foreach (var item in element.EnumerateArray())
         {
-            var itemPath = JsonPaths.Index(path, index++);
+            var itemIndex = index++;
             if (item.ValueKind != JsonValueKind.String)
             {
-                findings.Add(LtiRules.RolesInvalid.At(itemPath, "A role is not a string."));
+                findings.Add(LtiRules.RolesInvalid.At(JsonPaths.Index(path, itemIndex), "A role is not a string."));
                 continue;
             }
 
-            var role = item.GetString()!;
-            if (role.Length == 0)
+            var role = JsonText.Get(item, buffer);
+            if (role.IsEmpty)
             {
                 continue;
             }
 
+            var isVocabulary = LtiRoles.IsVocabularyRole(role);
             if (LtiRoles.IsShortName(role))
             {
-                findings.Add(LtiRules.RolesShortName.At(itemPath, $"The short role name is read as {LtiRoles.Normalize(role)}."));
+                findings.Add(LtiRules.RolesShortName.At(JsonPaths.Index(path, itemIndex), $"The short role name is read as {LtiRoles.Normalize(role.ToString())}."));
             }
-            else if (!LtiRoles.IsVocabularyRole(role))
+            else if (!isVocabulary)
             {
-                findings.Add(LtiRules.RolesUnknown.At(itemPath, "The role is not in the LTI role vocabularies; it is accepted as is."));
+                findings.Add(LtiRules.RolesUnknown.At(JsonPaths.Index(path, itemIndex), "The role is not in the LTI role vocabularies; it is accepted as is."));
             }
 
-            vocabulary |= LtiRoles.IsVocabularyRole(role);
-            roles.Add(LtiRoles.Normalize(role));
+            vocabulary |= isVocabulary;
+            mentor |= LtiRoles.IsMentor(role);
+            any = true;
         }
 
-        if (roles.Count > 0 && !vocabulary)
+        if (any && !vocabulary)
         {
             findings.Add(LtiRules.RolesNoVocabularyRole.At(path, "No role is from the LTI role vocabularies."));
         }
 
-        return roles;
+        return mentor;
     }
 
-    private static void CheckRoleScopeMentor(LaunchClaims claims, List<string> roles, List<Finding> findings)
+    private static void CheckRoleScopeMentor(LaunchClaims claims, bool mentor, List<Finding> findings)
     {
         if (!claims.TryGet(LaunchClaims.RoleScopeMentor, out var mentees))
         {
@@ -612,7 +617,7 @@ public sealed class LtiLaunchValidator
             findings.Add(LtiRules.RoleScopeMentorInvalid.At(path, "role_scope_mentor is not an array of user id strings."));
         }
 
-        if (!roles.Exists(LtiRoles.IsMentor))
+        if (!mentor)
         {
             findings.Add(LtiRules.RoleScopeMentorWithoutMentor.At(path, "role_scope_mentor is present but roles has no Mentor role; other learners' ids must not be disclosed."));
         }
@@ -632,7 +637,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        CheckRequiredId(context, JsonPaths.Property(path, "id"), "id", LtiRules.ContextIdMissing, LtiRules.ContextIdTooLong, findings);
+        CheckRequiredId(context, Paths.ContextId, "id", LtiRules.ContextIdMissing, LtiRules.ContextIdTooLong, findings);
     }
 
     private static void CheckToolPlatform(LaunchClaims claims, List<Finding> findings)
@@ -649,18 +654,18 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        CheckRequiredId(platform, JsonPaths.Property(path, "guid"), "guid", LtiRules.ToolPlatformGuidMissing, LtiRules.ToolPlatformGuidTooLong, findings);
+        CheckRequiredId(platform, Paths.ToolPlatformGuid, "guid", LtiRules.ToolPlatformGuidMissing, LtiRules.ToolPlatformGuidTooLong, findings);
     }
 
     private static void CheckRequiredId(JsonElement obj, string path, string member, RuleDescriptor missing, RuleDescriptor tooLong, List<Finding> findings)
     {
-        if (!obj.TryGetProperty(member, out var id) || id.ValueKind != JsonValueKind.String || id.GetString()!.Length == 0)
+        if (!obj.TryGetProperty(member, out var id) || id.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(id))
         {
             findings.Add(missing.At(path, $"The {member} is missing or not a non-empty string."));
             return;
         }
 
-        CheckIdentifier(id.GetString()!, path, tooLong, findings);
+        CheckIdentifier(id, path, tooLong, findings);
     }
 
     private static void CheckCustom(LaunchClaims claims, List<Finding> findings)
@@ -691,7 +696,7 @@ public sealed class LtiLaunchValidator
         switch (messageType)
         {
             case LtiMessageTypes.ResourceLink:
-                if (!claims.TryGet(LaunchClaims.TargetLinkUri, out var target) || target.ValueKind != JsonValueKind.String || target.GetString()!.Length == 0)
+                if (!claims.TryGet(LaunchClaims.TargetLinkUri, out var target) || target.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(target))
                 {
                     findings.Add(LtiRules.TargetLinkUriMissing.At(Paths.TargetLinkUri, "The target_link_uri claim is missing or empty."));
                 }
@@ -728,7 +733,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        CheckRequiredId(link, JsonPaths.Property(path, "id"), "id", LtiRules.ResourceLinkIdMissing, LtiRules.ResourceLinkIdTooLong, findings);
+        CheckRequiredId(link, Paths.ResourceLinkId, "id", LtiRules.ResourceLinkIdMissing, LtiRules.ResourceLinkIdTooLong, findings);
     }
 
     private static void CheckDeepLinkingSettings(LaunchClaims claims, List<Finding> findings)
@@ -851,5 +856,8 @@ public sealed class LtiLaunchValidator
         public static readonly string TargetLinkUri = JsonPaths.Claim(LtiClaimNames.TargetLinkUri);
         public static readonly string ToolPlatform = JsonPaths.Claim(LtiClaimNames.ToolPlatform);
         public static readonly string Version = JsonPaths.Claim(LtiClaimNames.Version);
+        public static readonly string ContextId = JsonPaths.Property(Context, "id");
+        public static readonly string ToolPlatformGuid = JsonPaths.Property(ToolPlatform, "guid");
+        public static readonly string ResourceLinkId = JsonPaths.Property(ResourceLink, "id");
     }
 }

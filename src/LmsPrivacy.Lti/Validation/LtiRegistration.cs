@@ -47,6 +47,20 @@ public sealed record LtiRegistration
     /// <summary>Gets the LTI 1.1 shared secret used to verify <c>oauth_consumer_key_sign</c> during migration, if any.</summary>
     public string? Lti11Secret { get; init; }
 
+    /// <summary>Returns whether a deployment id (a JSON string) is registered, comparing without allocating.</summary>
+    internal bool HasDeployment(System.Text.Json.JsonElement deploymentId)
+    {
+        foreach (var deployment in DeploymentIds)
+        {
+            if (deploymentId.ValueEquals(deployment))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Returns whether a deployment id is registered (ordinal comparison).</summary>
     /// <param name="deploymentId">The deployment id from the launch.</param>
     /// <returns><see langword="true"/> if it is registered.</returns>

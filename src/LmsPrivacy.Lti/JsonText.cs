@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace LmsPrivacy.Lti;
+
+/// <summary>Reads JSON string values without allocating when they are short and unescaped (the common case).</summary>
+internal static class JsonText
+{
+    public const int BufferLength = 256;
+
+    /// <summary>Returns a string element's value as characters, in <paramref name="buffer"/> when possible.</summary>
+    /// <param name="element">An element of kind <see cref="JsonValueKind.String"/>.</param>
+    /// <param name="buffer">Scratch space; the result may point into it.</param>
+    public static ReadOnlySpan<char> Get(JsonElement element, Span<char> buffer)
+    {
+        var raw = RawUtf8(element);
+        if (!raw.IsEmpty && raw.Length <= buffer.Length
+            && Utf8.ToUtf16(raw, buffer, out _, out var written) == OperationStatus.Done)
+        {
+            return buffer[..written];
+        }
+
+        return element.GetString().AsSpan();
+    }
+
+    /// <summary>Returns whether a string element's value is all ASCII, and its length.</summary>
+    /// <param name="element">An element of kind <see cref="JsonValueKind.String"/>.</param>
+    /// <param name="length">The value's length in characters (UTF-16 code units).</param>
+    /// <returns>Whether every character is ASCII.</returns>
+    public static bool IsAscii(JsonElement element, out int length)
+    {
+        var raw = RawUtf8(element);
+        if (!raw.IsEmpty && System.Text.Ascii.IsValid(raw))
+        {
+            length = raw.Length;
+            return true;
+        }
+
+        var text = element.GetString()!;
+        length = text.Length;
+        return System.Text.Ascii.IsValid(text);
+    }
+
+    /// <summary>Returns whether a string element is empty.</summary>
+    public static bool IsEmptyString(JsonElement element) => element.ValueEquals(ReadOnlySpan<byte>.Empty);
+
+    // The unescaped UTF-8 value between the quotes, or empty when the value is escaped or empty (callers fall back).
+    private static ReadOnlySpan<byte> RawUtf8(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length < 3 || raw[0] != (byte)'"')
+        {
+            return default;
+        }
+
+        raw = raw[1..^1];
+        return raw.Contains((byte)'\\') ? default : raw;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace LmsPrivacy.Lti.Tests;
+
+public sealed class JsonTextTests
+{
+    private static JsonElement Value(string json) => JsonDocument.Parse(json).RootElement;
+
+    [Theory]
+    [InlineData("\"plain\"", "plain")]
+    [InlineData("\"a\\u0040b.org\"", "a@b.org")]
+    [InlineData("\"\"", "")]
+    [InlineData("\"é\"", "é")]
+    public void Get_StringValue_DecodedText(string json, string expected)
+    {
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
+
+        Assert.Equal(expected, JsonText.Get(Value(json), buffer).ToString());
+    }
+
+    [Fact]
+    public void Get_LongerThanBuffer_DecodedText()
+    {
+        var text = new string('x', JsonText.BufferLength + 10);
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
+
+        Assert.Equal(text, JsonText.Get(Value($"\"{text}\""), buffer).ToString());
+    }
+
+    [Theory]
+    [InlineData("\"abc\"", true, 3)]
+    [InlineData("\"a\\u0062c\"", true, 3)]
+    [InlineData("\"é\"", false, 1)]
+    [InlineData("\"\\u00e9\"", false, 1)]
+    [InlineData("\"\"", true, 0)]
+    public void IsAscii_StringValue_AsciiAndLengthInCharacters(string json, bool ascii, int length)
+    {
+        Assert.Equal(ascii, JsonText.IsAscii(Value(json), out var actual));
+        Assert.Equal(length, actual);
+    }
+
+    [Theory]
+    [InlineData("\"\"", true)]
+    [InlineData("\" \"", false)]
+    [InlineData("\"\\u0020\"", false)]
+    public void IsEmptyString_StringValue_TrueOnlyForEmpty(string json, bool expected) =>
+        Assert.Equal(expected, JsonText.IsEmptyString(Value(json)));
+}
