@@ -18,6 +18,8 @@ internal sealed class JsonPathBuilder
 
     public void PushName(string name) => _segments.Add(NameSegment(name));
 
+    public void Clear() => _segments.Clear();
+
     public void Pop() => _segments.RemoveAt(_segments.Count - 1);
 
     public string With(string segment) => ToString() + segment;

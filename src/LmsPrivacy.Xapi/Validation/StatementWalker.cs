@@ -39,8 +39,11 @@ internal sealed class StatementWalker
 
     private static readonly string[] InteractionTypes = ["true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other"];
 
-    private readonly XapiVersion _version;
+    [ThreadStatic]
+    private static StatementWalker? t_cached;
+
     private readonly JsonPathBuilder _path;
+    private XapiVersion _version;
     private List<Finding>? _findings;
 
     public StatementWalker(XapiVersion version, string root)
@@ -48,6 +51,25 @@ internal sealed class StatementWalker
         _version = version;
         _path = new JsonPathBuilder(root);
     }
+
+    /// <summary>Takes this thread's cached walker rooted at <c>$</c> (or a new one) in a fresh state.</summary>
+    public static StatementWalker Rent(XapiVersion version)
+    {
+        var walker = t_cached;
+        if (walker is null)
+        {
+            return new StatementWalker(version, "$");
+        }
+
+        t_cached = null;
+        walker._version = version;
+        walker._findings = null; // a report handed out keeps its own list
+        walker._path.Clear();
+        return walker;
+    }
+
+    /// <summary>Gives a walker from <see cref="Rent"/> back after its report was taken; not called if the walk threw.</summary>
+    public static void Return(StatementWalker walker) => t_cached = walker;
 
     public bool HasErrors => _findings?.Exists(f => f.IsError) == true;
 

@@ -15,6 +15,26 @@ public sealed class StatementValidatorTests
         Assert.Empty(V103.Validate(TestStatements.Full).Findings);
     }
 
+    [Fact]
+    public void Validate_InvalidThenValidOnOneThread_EarlierReportKeepsItsFindings()
+    {
+        // The validator reuses per-thread state between calls: a later call must neither change an earlier report nor
+        // inherit its findings or path segments. An empty object lacks actor, verb and object (xAPI Data 2.4).
+        var empty = V103.Validate("{}");
+        var paths = empty.Findings.Select(f => f.Path).ToList();
+
+        Assert.Empty(V103.Validate(TestStatements.Full).Findings);
+        var member = V103.Validate("""{"actor":{"objectType":"Group","member":[{"mbox":"mailto:a@example.org"},{"name":"x"}]}}""");
+        Assert.Empty(V103.Validate(TestStatements.Minimal).Findings);
+        var again = V103.Validate("{}");
+
+        Assert.Equal(["$.actor", "$.verb", "$.object"], paths);
+        Assert.All(empty.Findings, f => Assert.Equal("xapi.property.required", f.Code));
+        Assert.Equal(paths, empty.Findings.Select(f => f.Path));
+        Assert.Equal(paths, again.Findings.Select(f => f.Path));
+        Assert.Contains(member.Findings, f => f.Code == "xapi.agent.ifi.missing" && f.Path == "$.actor.member[1]");
+    }
+
     /// <summary>One row per rule: a statement that breaks only that rule, and where the finding must point.</summary>
     public static TheoryData<string, string, string?, string, string> RuleCases => new()
     {
