@@ -453,6 +453,7 @@ public sealed class StatementReader : IDisposable
         return -1;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsStructural(byte b) => b is (byte)'"' or (byte)'{' or (byte)'}' or (byte)'[' or (byte)']';
 
     private int CheckSize(int length)
