@@ -20,7 +20,6 @@ namespace LmsPrivacy.Xapi.Streaming;
 public sealed class StatementReader : IDisposable
 {
     private const int InitialBufferSize = 64 * 1024;
-    private static readonly SearchValues<byte> Structural = SearchValues.Create("{}[]\""u8);
     private static readonly SearchValues<byte> StringSpecial = SearchValues.Create("\"\\"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(" \t\r\n,]}"u8);
 
@@ -413,14 +412,18 @@ public sealed class StatementReader : IDisposable
                 continue;
             }
 
-            var structural = span[position..].IndexOfAny(Structural);
-            if (structural < 0)
+            // Outside strings the next structural byte is usually one or two bytes away (':"' or ',"'), so a plain loop
+            // beats a vectorized search here; strings (the long runs) still use IndexOfAny above.
+            while (position < span.Length && !IsStructural(span[position]))
             {
-                position = span.Length;
+                position++;
+            }
+
+            if (position == span.Length)
+            {
                 break;
             }
 
-            position += structural;
             switch (span[position])
             {
                 case (byte)'"':
@@ -449,6 +452,9 @@ public sealed class StatementReader : IDisposable
         CheckSize(position);
         return -1;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsStructural(byte b) => b is (byte)'"' or (byte)'{' or (byte)'}' or (byte)'[' or (byte)']';
 
     private int CheckSize(int length)
     {

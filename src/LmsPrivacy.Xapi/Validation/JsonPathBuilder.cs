@@ -7,30 +7,41 @@ namespace LmsPrivacy.Xapi.Validation;
 internal sealed class JsonPathBuilder
 {
     private static readonly string[] IndexSegments = [.. Enumerable.Range(0, 64).Select(i => string.Create(CultureInfo.InvariantCulture, $"[{i}]"))];
-    private readonly List<string> _segments = new(16);
+    private string[] _segments = new string[16];
+    private int _count;
     private readonly string _root;
 
     public JsonPathBuilder(string root = "$") => _root = root;
 
-    public void Push(string segment) => _segments.Add(segment);
+    public void Push(string segment)
+    {
+        if (_count == _segments.Length)
+        {
+            Array.Resize(ref _segments, _count * 2);
+        }
 
-    public void PushIndex(int index) => _segments.Add(index < IndexSegments.Length ? IndexSegments[index] : string.Create(CultureInfo.InvariantCulture, $"[{index}]"));
+        _segments[_count++] = segment;
+    }
 
-    public void PushName(string name) => _segments.Add(NameSegment(name));
+    public void PushIndex(int index) => Push(index < IndexSegments.Length ? IndexSegments[index] : string.Create(CultureInfo.InvariantCulture, $"[{index}]"));
 
-    public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+    public void PushName(string name) => Push(NameSegment(name));
+
+    public void Clear() => _count = 0;
+
+    public void Pop() => _count--; // segments are shared strings; the slot is overwritten by the next Push
 
     public string With(string segment) => ToString() + segment;
 
     public override string ToString()
     {
-        if (_segments.Count == 0)
+        if (_count == 0)
         {
             return _root;
         }
 
         var text = new StringBuilder(_root);
-        foreach (var segment in _segments)
+        foreach (var segment in _segments.AsSpan(0, _count))
         {
             text.Append(segment);
         }

@@ -22,18 +22,24 @@ internal sealed class ObjectShape
 
     public int IndexOf(JsonProperty property)
     {
-        // Compare raw UTF-8 names directly (much cheaper than NameEquals per candidate); escaped names take the slow path.
+        // Compare raw UTF-8 names directly (much cheaper than NameEquals per candidate). No name has a backslash, so an
+        // escaped raw name never matches here and takes the slow path below.
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
-        if (!raw.Contains((byte)'\\'))
+        if (raw.Length > 0)
         {
+            var first = raw[0];
             for (var i = 0; i < _utf8.Length; i++)
             {
-                if (raw.SequenceEqual(_utf8[i]))
+                var name = _utf8[i];
+                if (name.Length == raw.Length && name[0] == first && raw.SequenceEqual(name))
                 {
                     return i;
                 }
             }
+        }
 
+        if (!raw.Contains((byte)'\\'))
+        {
             return -1;
         }
 

@@ -57,9 +57,11 @@ public sealed class StatementValidator
     /// <returns>The findings, paths rooted at <c>$</c> (the statement).</returns>
     public ValidationReport Validate(JsonElement statement)
     {
-        var walker = new StatementWalker(_version, "$");
+        var walker = StatementWalker.Rent(_version);
         walker.Statement(statement);
-        return walker.ToReport();
+        var report = walker.ToReport();
+        StatementWalker.Return(walker);
+        return report;
     }
 
     /// <summary>Validates one statement given as UTF-8 JSON; malformed JSON is a finding, not an exception.</summary>
@@ -103,9 +105,11 @@ public sealed class StatementValidator
     /// <returns>The findings, paths rooted at <c>$</c> (the actor).</returns>
     public static ValidationReport ValidateActor(JsonElement actor, XapiVersion version = XapiVersion.Version103)
     {
-        var walker = new StatementWalker(version, "$");
+        var walker = StatementWalker.Rent(version);
         walker.Actor(actor, ActorPosition.Actor);
-        return walker.ToReport();
+        var report = walker.ToReport();
+        StatementWalker.Return(walker);
+        return report;
     }
 
     internal static Finding JsonError(JsonException ex, string path)

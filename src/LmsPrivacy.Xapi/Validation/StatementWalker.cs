@@ -38,9 +38,13 @@ internal sealed class StatementWalker
     private static readonly ObjectShape ContextGroupShape = new("objectType", "group", "relevantTypes");
 
     private static readonly string[] InteractionTypes = ["true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other"];
+    private static readonly byte[][] InteractionTypesUtf8 = [.. InteractionTypes.Select(System.Text.Encoding.UTF8.GetBytes)];
 
-    private readonly XapiVersion _version;
+    [ThreadStatic]
+    private static StatementWalker? t_cached;
+
     private readonly JsonPathBuilder _path;
+    private XapiVersion _version;
     private List<Finding>? _findings;
 
     public StatementWalker(XapiVersion version, string root)
@@ -48,6 +52,25 @@ internal sealed class StatementWalker
         _version = version;
         _path = new JsonPathBuilder(root);
     }
+
+    /// <summary>Takes this thread's cached walker rooted at <c>$</c> (or a new one) in a fresh state.</summary>
+    public static StatementWalker Rent(XapiVersion version)
+    {
+        var walker = t_cached;
+        if (walker is null)
+        {
+            return new StatementWalker(version, "$");
+        }
+
+        t_cached = null;
+        walker._version = version;
+        walker._findings = null; // a report handed out keeps its own list
+        walker._path.Clear();
+        return walker;
+    }
+
+    /// <summary>Gives a walker from <see cref="Rent"/> back after its report was taken; not called if the walk threw.</summary>
+    public static void Return(StatementWalker walker) => t_cached = walker;
 
     public bool HasErrors => _findings?.Exists(f => f.IsError) == true;
 
@@ -177,28 +200,26 @@ internal sealed class StatementWalker
         switch (slot)
         {
             case 2:
-                if (String(value, out var mbox))
+                switch (Check(value, TextKind.Mbox))
                 {
-                    if (XapiFormats.HasOuterWhitespace(mbox))
-                    {
+                    case 3:
                         Report(XapiRules.MboxWhitespace, "The mbox starts or ends with whitespace.");
-                    }
-                    else if (!XapiFormats.IsMbox(mbox))
-                    {
+                        break;
+                    case 1:
                         Report(XapiRules.MboxInvalid, "The mbox is not 'mailto:' followed by an e-mail address.");
-                    }
+                        break;
                 }
 
                 break;
             case 3:
-                if (String(value, out var sha1) && !XapiFormats.IsSha1Hex(sha1))
+                if (Check(value, TextKind.Sha1) == 1)
                 {
                     Report(XapiRules.MboxSha1SumInvalid, "mbox_sha1sum is not 40 hex digits.");
                 }
 
                 break;
             case 4:
-                if (String(value, out var openId) && !XapiFormats.IsIri(openId))
+                if (Check(value, TextKind.Iri) == 1)
                 {
                     Report(XapiRules.OpenIdInvalid, "openid is not an absolute URI.");
                 }
@@ -542,15 +563,16 @@ internal sealed class StatementWalker
         if (Has(present, 5))
         {
             Enter(DefinitionShape, 5);
-            if (String(slots[5], out var type))
+            if (RequireString(slots[5]))
             {
-                if (Array.IndexOf(InteractionTypes, type) < 0)
+                var typeIndex = InteractionTypeIndex(slots[5]);
+                if (typeIndex < 0)
                 {
                     Report(XapiRules.InteractionTypeInvalid, "interactionType is not one of the ten values of the spec (case matters).");
                 }
                 else
                 {
-                    interactionType = type;
+                    interactionType = InteractionTypes[typeIndex];
                 }
             }
 
@@ -702,7 +724,7 @@ internal sealed class StatementWalker
         if (Has(present, 4))
         {
             Enter(ResultShape, 4);
-            if (String(slots[4], out var duration) && !XapiFormats.IsDuration(duration))
+            if (Check(slots[4], TextKind.Duration) == 1)
             {
                 Report(XapiRules.DurationInvalid, "duration is not an ISO 8601 duration.");
             }
@@ -1043,8 +1065,27 @@ internal sealed class StatementWalker
         }
     }
 
+    /// <summary>The index in <see cref="InteractionTypes"/> of a string value (ValueEquals unescapes; no string allocated), or -1.</summary>
+    private static int InteractionTypeIndex(JsonElement value)
+    {
+        for (var i = 0; i < InteractionTypesUtf8.Length; i++)
+        {
+            if (value.ValueEquals(InteractionTypesUtf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private void Version(JsonElement version)
     {
+        if (version.ValueKind == JsonValueKind.String && version.ValueEquals("1.0.3"u8))
+        {
+            return; // the usual value, valid under both versions; skips allocating the string
+        }
+
         if (!String(version, out var text))
         {
             return;
@@ -1128,9 +1169,15 @@ internal sealed class StatementWalker
         Iri,
         Timestamp,
         LanguageTag,
+        Mbox,
+        Sha1,
+        Duration,
     }
 
-    /// <summary>Checks a string value without allocating: -1 not a string (reported), 0 valid, 1 invalid, 2 negative zero offset.</summary>
+    /// <summary>
+    /// Checks a string value without allocating: -1 not a string (reported), 0 valid, 1 invalid, 2 negative zero offset
+    /// (timestamps), 3 leading or trailing whitespace (mbox).
+    /// </summary>
     private int Check(JsonElement value, TextKind kind)
     {
         if (value.ValueKind != JsonValueKind.String)
@@ -1156,6 +1203,9 @@ internal sealed class StatementWalker
         TextKind.Uuid => XapiFormats.IsUuid(text) ? 0 : 1,
         TextKind.Iri => XapiFormats.IsIri(text) ? 0 : 1,
         TextKind.LanguageTag => XapiFormats.IsLanguageTag(text) ? 0 : 1,
+        TextKind.Mbox => XapiFormats.HasOuterWhitespace(text) ? 3 : XapiFormats.IsMbox(text) ? 0 : 1,
+        TextKind.Sha1 => XapiFormats.IsSha1Hex(text) ? 0 : 1,
+        TextKind.Duration => XapiFormats.IsDuration(text) ? 0 : 1,
         _ => XapiFormats.CheckTimestamp(text) switch
         {
             XapiFormats.TimestampCheck.Valid => 0,

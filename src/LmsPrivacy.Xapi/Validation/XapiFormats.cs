@@ -469,6 +469,13 @@ internal static class XapiFormats
 
     private static bool IsIrregularGrandfathered(ReadOnlySpan<char> tag)
     {
+        // Quick reject (the common case, e.g. "en-US"): the irregular tags are 5 to 10 characters long, and those of
+        // 5, 7 or 8 characters all start "i-". Case folding never changes the length or matches '-' to anything else.
+        if (tag.Length is < 5 or > 10 || (tag.Length is 5 or 7 or 8 && tag[1] != '-'))
+        {
+            return false;
+        }
+
         ReadOnlySpan<string> irregular =
         [
             "en-GB-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon", "i-lux", "i-mingo",

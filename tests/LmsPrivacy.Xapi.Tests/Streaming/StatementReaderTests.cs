@@ -39,6 +39,22 @@ public sealed class StatementReaderTests
         Assert.Equal([2L, 14L], offsets);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task ReadAsync_ScalarsAndSpacesBetweenStructuralBytes_SplitsExactly(int chunk)
+    {
+        // Numbers, literals and whitespace sit between the structural bytes the scanner looks for; offsets counted by hand.
+        const string First = """{ "n" : -12.5e3 , "b":[ true ,null,{ } ,0] }""";
+        const string Second = """{"s":"x{[","t":false}""";
+        var (container, statements, offsets) = await ReadAllAsync(First + "\n" + Second + "\n", chunk: chunk);
+
+        Assert.Equal(StatementContainer.Lines, container);
+        Assert.Equal([First, Second], statements);
+        Assert.Equal([0L, 45L], offsets);
+    }
+
     [Fact]
     public async Task ReadAsync_NdJsonWithBom_YieldsLines()
     {

@@ -15,6 +15,68 @@ public sealed class StatementValidatorTests
         Assert.Empty(V103.Validate(TestStatements.Full).Findings);
     }
 
+    [Fact]
+    public void Validate_InvalidThenValidOnOneThread_EarlierReportKeepsItsFindings()
+    {
+        // The validator reuses per-thread state between calls: a later call must neither change an earlier report nor
+        // inherit its findings or path segments. An empty object lacks actor, verb and object (xAPI Data 2.4).
+        var empty = V103.Validate("{}");
+        var paths = empty.Findings.Select(f => f.Path).ToList();
+
+        Assert.Empty(V103.Validate(TestStatements.Full).Findings);
+        var member = V103.Validate("""{"actor":{"objectType":"Group","member":[{"mbox":"mailto:a@example.org"},{"name":"x"}]}}""");
+        Assert.Empty(V103.Validate(TestStatements.Minimal).Findings);
+        var again = V103.Validate("{}");
+
+        Assert.Equal(["$.actor", "$.verb", "$.object"], paths);
+        Assert.All(empty.Findings, f => Assert.Equal("xapi.property.required", f.Code));
+        Assert.Equal(paths, empty.Findings.Select(f => f.Path));
+        Assert.Equal(paths, again.Findings.Select(f => f.Path));
+        Assert.Contains(member.Findings, f => f.Code == "xapi.agent.ifi.missing" && f.Path == "$.actor.member[1]");
+    }
+
+    [Theory]
+    [InlineData("en-US", true)]
+    [InlineData("i-klingon", true)] // RFC 5646 §2.2.8 irregular grandfathered tags, matched case-insensitively
+    [InlineData("I-AMI", true)]
+    [InlineData("i-mingo", true)]
+    [InlineData("i-navajo", true)]
+    [InlineData("i-enochian", true)]
+    [InlineData("en-GB-oed", true)]
+    [InlineData("SGN-be-fr", true)]
+    [InlineData("i-xyz", false)] // not grandfathered, and a one-letter primary subtag is not a language (§2.1)
+    [InlineData("i-zzzzz", false)]
+    [InlineData("e-abc", false)]
+    public void Validate_LanguageMapKey_GrandfatheredAndRegularTags(string tag, bool wellFormed)
+    {
+        var json = TestStatements.With("verb.display", "{\"" + tag + "\":\"attended\"}");
+
+        var codes = V103.Validate(json).Findings.Select(f => f.Code);
+
+        Assert.Equal(wellFormed ? [] : ["xapi.language_map.tag"], codes);
+    }
+
+    [Fact]
+    public void Validate_EscapedMboxVersionAndInteractionType_ReadAsUnescaped()
+    {
+        // JSON escapes stand for the same characters (RFC 8259 §7): \u0040 is '@', \u0033 is '3', \u006f is 'o', \u0065 is 'e'.
+        // Escapes go in last, as plain text edits, so that no re-serialization undoes them.
+        static string Escaped(string definition) => TestStatements.With("object.definition", definition)
+            .Replace("mailto:xapi@adlnet.gov", "mailto:xapi\\u0040adlnet.gov", StringComparison.Ordinal)
+            .Replace("\"verb\"", "\"version\":\"1.0.\\u0033\",\"verb\"", StringComparison.Ordinal)
+            .Replace("\"choice\"", "\"ch\\u006fice\"", StringComparison.Ordinal)
+            .Replace("\"likert\"", "\"lik\\u0065rt\"", StringComparison.Ordinal);
+        var choice = Escaped("""{"interactionType":"choice","choices":[{"id":"a"}]}""");
+        var likert = Escaped("""{"interactionType":"likert","choices":[{"id":"a"}]}""");
+
+        Assert.Contains("xapi\\u0040adlnet", choice, StringComparison.Ordinal);
+        Assert.Contains("1.0.\\u0033", choice, StringComparison.Ordinal);
+        Assert.Contains("ch\\u006fice", choice, StringComparison.Ordinal);
+        Assert.Contains("lik\\u0065rt", likert, StringComparison.Ordinal);
+        Assert.Empty(V103.Validate(choice).Findings);
+        Assert.Equal(["xapi.activity.interaction_component"], V103.Validate(likert).Findings.Select(f => f.Code));
+    }
+
     /// <summary>One row per rule: a statement that breaks only that rule, and where the finding must point.</summary>
     public static TheoryData<string, string, string?, string, string> RuleCases => new()
     {
