@@ -49,7 +49,7 @@ internal static class CheckCommand
                 throw new CliException($"'{path}' is not a folder or file.");
             }
 
-            var clock = ParseNow(parseResult.GetValue(now));
+            var clock = CliTime.ParseInstant(parseResult.GetValue(now));
             var outDir = parseResult.GetValue(output);
             var report = CheckRunner.Run(path, clock, new CheckLimits(), new CheckProgress(context), cancellationToken);
             var given = parseResult.GetValue(docsBase) is { Length: > 0 } text ? (text.EndsWith('/') ? text : text + "/") : null;
@@ -63,34 +63,6 @@ internal static class CheckCommand
             return Task.FromResult(report.IsValid ? ExitCodes.Ok : ExitCodes.Findings);
         });
         return command;
-    }
-
-    internal static Instant ParseNow(string? text)
-    {
-        if (text is null)
-        {
-            return SystemClock.Instance.GetCurrentInstant();
-        }
-
-        var instant = InstantPattern.ExtendedIso.Parse(text);
-        if (instant.Success)
-        {
-            return instant.Value;
-        }
-
-        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        if (offset.Success)
-        {
-            return offset.Value.ToInstant();
-        }
-
-        var date = LocalDatePattern.Iso.Parse(text);
-        if (date.Success)
-        {
-            return date.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-        }
-
-        throw new CliException("--now must be an ISO-8601 instant such as 2026-01-15T09:00:00Z.");
     }
 
     internal static string Render(CheckReport report, string format, string docsBase)

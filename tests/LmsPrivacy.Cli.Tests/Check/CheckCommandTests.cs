@@ -216,7 +216,7 @@ public sealed partial class CheckCommandTests
     [InlineData("2026-11-24T10:00:00+01:00", 2026, 11, 24, 9)]
     [InlineData("2026-11-24", 2026, 11, 24, 0)]
     public void ParseNow_Iso8601Forms(string text, int y, int m, int d, int h) =>
-        Assert.Equal(NodaTime.Instant.FromUtc(y, m, d, h, 0), LmsPrivacy.Cli.Commands.CheckCommand.ParseNow(text));
+        Assert.Equal(NodaTime.Instant.FromUtc(y, m, d, h, 0), LmsPrivacy.Cli.Infrastructure.CliTime.ParseInstant(text));
 
     [Fact]
     public async Task Check_TerminalStandardError_ShowsProgress()

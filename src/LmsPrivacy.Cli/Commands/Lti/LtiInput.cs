@@ -27,30 +27,6 @@ internal static class LtiInput
 
     public static JsonElement LoadJson(CliContext context, string path) => ParseJson(InputFiles.ReadAllText(context, path), path);
 
-    public static Instant ParseNow(string text)
-    {
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds))
-        {
-            if (seconds is < -62_135_596_800L or > 253_402_300_799L)
-            {
-                throw new CliException("--now is out of range.");
-            }
-
-            return Instant.FromUnixTimeSeconds(seconds);
-        }
-
-        var instant = InstantPattern.ExtendedIso.Parse(text);
-        if (instant.Success)
-        {
-            return instant.Value;
-        }
-
-        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        return offset.Success
-            ? offset.Value.ToInstant()
-            : throw new CliException($"--now '{text}' is neither unix seconds nor an ISO-8601 instant such as 2025-11-24T16:00:00Z.");
-    }
-
     private static JsonElement ParseJson(string text, string path)
     {
         try

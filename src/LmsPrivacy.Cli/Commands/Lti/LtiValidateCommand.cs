@@ -48,7 +48,7 @@ internal static class LtiValidateCommand
                 throw new CliException("--leeway must be between 0 and 3600 seconds.");
             }
 
-            IClock clock = parseResult.GetValue(now) is { } nowText ? new FixedClock(LtiInput.ParseNow(nowText)) : SystemClock.Instance;
+            IClock clock = parseResult.GetValue(now) is { } nowText ? new FixedClock(CliTime.ParseInstant(nowText, allowUnixSeconds: true)) : SystemClock.Instance;
             LtiRegistration registration;
             try
             {

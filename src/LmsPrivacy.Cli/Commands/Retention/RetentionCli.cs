@@ -40,34 +40,6 @@ internal static class RetentionCli
         return (null, findings);
     }
 
-    public static Instant ResolveNow(string? text, DateTimeZone zone)
-    {
-        if (text is null)
-        {
-            return SystemClock.Instance.GetCurrentInstant();
-        }
-
-        var instant = InstantPattern.ExtendedIso.Parse(text);
-        if (instant.Success)
-        {
-            return instant.Value;
-        }
-
-        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        if (offset.Success)
-        {
-            return offset.Value.ToInstant();
-        }
-
-        var date = LocalDatePattern.Iso.Parse(text);
-        if (date.Success)
-        {
-            return zone.AtStartOfDay(date.Value).ToInstant();
-        }
-
-        throw new CliException($"--now '{text}' is not an ISO 8601 instant (2026-03-01T00:00:00Z) or date (2026-03-01).");
-    }
-
     public static DateTimeZone ZoneOf(RetentionDocument? document) =>
         document is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb[document.Options.TimeZoneId];
 

@@ -22,7 +22,7 @@ internal static class RetentionEvaluateCommand
             var format = CommonOptions.GetFormat(parseResult);
             var (document, loadFindings) = RetentionCli.Load(context, parseResult.GetRequiredValue(registry));
             var zone = RetentionCli.ZoneOf(document);
-            var at = RetentionCli.ResolveNow(parseResult.GetValue(now), zone);
+            var at = CliTime.ParseInstant(parseResult.GetValue(now), zone);
             var report = document?.Evaluate(at) ?? new RetentionReport(at, [], loadFindings);
             if (format == "json")
             {

@@ -24,7 +24,7 @@ internal static class RetentionExplainCommand
             var id = parseResult.GetRequiredValue(contextId);
             var (document, loadFindings) = RetentionCli.Load(context, path);
             var zone = RetentionCli.ZoneOf(document);
-            var at = RetentionCli.ResolveNow(parseResult.GetValue(now), zone);
+            var at = CliTime.ParseInstant(parseResult.GetValue(now), zone);
             if (document is null)
             {
                 if (format == "json")
