@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using LmsPrivacy.Ropa.Serialization;
+using LmsPrivacy.Serialization;
 using NodaTime;
 
 namespace LmsPrivacy.Ropa.Countries;
@@ -39,7 +39,7 @@ public sealed record AdequacyDecision
 }
 
 /// <summary>How much of a country an adequacy decision covers.</summary>
-[JsonConverter(typeof(StrictEnumConverter<AdequacyScope>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<AdequacyScope>))]
 public enum AdequacyScope
 {
     /// <summary>All recipients in the country.</summary>

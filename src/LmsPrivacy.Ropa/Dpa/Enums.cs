@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
-using LmsPrivacy.Ropa.Serialization;
+using LmsPrivacy.Serialization;
 
 namespace LmsPrivacy.Ropa.Dpa;
 
 /// <summary>The kind of prior written authorisation for sub-processors (Art. 28(2)).</summary>
-[JsonConverter(typeof(StrictEnumConverter<SubProcessorAuthorisation>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<SubProcessorAuthorisation>))]
 public enum SubProcessorAuthorisation
 {
     /// <summary>The contract is silent or lets the processor engage sub-processors freely.</summary>
@@ -21,7 +21,7 @@ public enum SubProcessorAuthorisation
 }
 
 /// <summary>What happens to the personal data when the services end (Art. 28(3)(g)).</summary>
-[JsonConverter(typeof(StrictEnumConverter<EndOfContractChoice>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<EndOfContractChoice>))]
 public enum EndOfContractChoice
 {
     /// <summary>The contract is silent.</summary>
@@ -42,7 +42,7 @@ public enum EndOfContractChoice
 }
 
 /// <summary>How far a contract meets one Art. 28 requirement.</summary>
-[JsonConverter(typeof(StrictEnumConverter<ClauseStatus>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<ClauseStatus>))]
 public enum ClauseStatus
 {
     /// <summary>The requirement is met in substance.</summary>

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
-using LmsPrivacy.Ropa.Serialization;
+using LmsPrivacy.Serialization;
 
 namespace LmsPrivacy.Ropa.Records;
 
 /// <summary>What a recipient is to the controller (Art. 4(9), 4(8), 26, 28).</summary>
-[JsonConverter(typeof(StrictEnumConverter<RecipientRole>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<RecipientRole>))]
 public enum RecipientRole
 {
     /// <summary>A department or staff of the controller itself.</summary>

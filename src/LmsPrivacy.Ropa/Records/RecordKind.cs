@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
-using LmsPrivacy.Ropa.Serialization;
+using LmsPrivacy.Serialization;
 
 namespace LmsPrivacy.Ropa.Records;
 
 /// <summary>Whose record it is: a controller's (GDPR Art. 30(1)) or a processor's (Art. 30(2)).</summary>
-[JsonConverter(typeof(StrictEnumConverter<RecordKind>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<RecordKind>))]
 public enum RecordKind
 {
     /// <summary>A controller's record, Art. 30(1)(a)–(g): purposes, lawful bases, subjects, data, recipients, transfers, retention, security.</summary>

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
-using LmsPrivacy.Ropa.Serialization;
+using LmsPrivacy.Serialization;
 
 namespace LmsPrivacy.Ropa.Records;
 
 /// <summary>The legal ground for a transfer of personal data outside the EEA (GDPR Chapter V).</summary>
-[JsonConverter(typeof(StrictEnumConverter<TransferMechanism>))]
+[JsonConverter(typeof(StrictJsonStringEnumConverter<TransferMechanism>))]
 public enum TransferMechanism
 {
     /// <summary>An adequacy decision for the destination (Art. 45).</summary>

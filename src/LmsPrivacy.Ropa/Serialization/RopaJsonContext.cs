@@ -19,11 +19,8 @@ namespace LmsPrivacy.Ropa.Serialization;
     WriteIndented = true,
     Converters =
     [
+        // Core's enums (LawfulBasis, SpecialCategoryCondition, DataCategory) carry StrictJsonStringEnumConverter themselves.
         typeof(LocalDateJsonConverter), typeof(PeriodJsonConverter),
-
-        // Core's enums carry the default JsonStringEnumConverter, which accepts integers (e.g. "lawfulBasis": 99);
-        // converters in the options take precedence over the type's attribute, so these refuse anything but a wire name.
-        typeof(StrictEnumConverter<LawfulBasis>), typeof(StrictEnumConverter<SpecialCategoryCondition>), typeof(StrictEnumConverter<DataCategory>),
     ])]
 [JsonSerializable(typeof(RecordOfProcessing))]
 [JsonSerializable(typeof(DataProcessingAgreement))]
