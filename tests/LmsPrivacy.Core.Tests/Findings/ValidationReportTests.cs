@@ -74,6 +74,9 @@ public sealed class StrictEnumJsonTests
     [Theory]
     [InlineData("99")]
     [InlineData("0")]
+    [InlineData("\"1\"")]
+    [InlineData("\"consent, contract\"")]
+    [InlineData("\"\"")]
     public void LawfulBasis_IntegerValue_IsRefused(string json)
         => Assert.ThrowsAny<System.Text.Json.JsonException>(() =>
             System.Text.Json.JsonSerializer.Deserialize(json, StrictEnumJsonContext.Default.LawfulBasis));
