@@ -110,6 +110,12 @@ public sealed class RetentionReport
         EvaluatedAt = evaluatedAt;
         Contexts = contexts;
         Findings = findings;
+        if (contexts is EvaluationRows rows)
+        {
+            Summary = rows.Summary; // counted by the evaluation: reading it must not make every row
+            return;
+        }
+
         int expired = 0, partly = 0, notExpired = 0, noAnchor = 0, ineligible = 0, review = 0;
         foreach (var row in contexts)
         {
@@ -151,9 +157,10 @@ public sealed class RetentionReport
         if (_index is null)
         {
             var index = new Dictionary<string, int>(Contexts.Count, StringComparer.Ordinal);
+            var rows = Contexts as EvaluationRows;
             for (var i = 0; i < Contexts.Count; i++)
             {
-                index[Contexts[i].Id] = i;
+                index[rows?.IdAt(i) ?? Contexts[i].Id] = i;
             }
 
             _index = index;

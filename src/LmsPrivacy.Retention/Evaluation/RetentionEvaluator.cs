@@ -14,7 +14,8 @@ public sealed class RetentionEvaluator
 {
     private readonly RetentionRegistry _registry;
     private readonly RetentionOptions _options;
-    private readonly Dictionary<string, Purpose> _purposes;
+    private readonly Dictionary<string, PurposePlan> _purposes;
+    private readonly RoleUniverse _roles;
 
     /// <summary>Initializes an evaluator with default options (UTC).</summary>
     /// <param name="registry">The registry.</param>
@@ -36,10 +37,14 @@ public sealed class RetentionEvaluator
         _registry = registry;
         _options = options;
         Clock = new RetentionClock(RetentionOptionsValidator.ZoneOf(options));
-        _purposes = new Dictionary<string, Purpose>(StringComparer.Ordinal);
+        _roles = new RoleUniverse(registry.Purposes);
+        _purposes = new Dictionary<string, PurposePlan>(StringComparer.Ordinal);
         foreach (var purpose in registry.Purposes)
         {
-            _purposes.TryAdd(purpose.Id, purpose);
+            if (!_purposes.ContainsKey(purpose.Id))
+            {
+                _purposes[purpose.Id] = new PurposePlan(purpose, _roles);
+            }
         }
     }
 
@@ -128,7 +133,7 @@ public sealed class RetentionEvaluator
     internal static string PathOf(string contextId) => $"$.contexts[?(@.id=='{contextId}')]";
 
     /// <summary>One evaluation pass: arrays indexed by pre-order position.</summary>
-    private sealed class Pass : IReasonRenderer
+    private sealed class Pass : IReasonRenderer, IRowSource
     {
         private readonly RetentionEvaluator _owner;
         private readonly IContextTree _tree;
@@ -136,15 +141,19 @@ public sealed class RetentionEvaluator
         private readonly List<Finding> _findings;
         private readonly PurposeResolver _resolver;
         private readonly DateTimeZone _zone;
-        private readonly List<RetentionContext> _nodes;
-        private readonly List<int> _parent;
-        private readonly List<int> _firstChild;
-        private readonly List<int> _nextSibling;
-        private readonly List<int> _user;
-        private readonly List<int> _course;
-        private readonly List<Purpose?> _purpose;
-        private readonly List<Instant?> _hostAnchor;
+        private readonly RoleLists _roleLists;
+
+        // Per-context facts, indexed by pre-order position (arrays, not objects: a large tree stays a few big blocks).
+        private readonly RetentionContext[] _nodes;
+        private readonly int[] _firstChild;
+        private readonly int[] _nextSibling;
+        private readonly int[] _user;
+        private readonly int[] _course;
+        private readonly PurposePlan?[] _purpose;
+        private readonly int[] _hostAnchorFrom; // the nearest context (self or ancestor) with a host anchor, or -1
+        private readonly string?[] _walk; // the purpose id of the walk W(n) (own inherit treated as not set), computed top-down
         private readonly Dictionary<string, int> _index;
+        private int _count;
         private State[] _state = [];
 
         public Pass(RetentionEvaluator owner, IContextTree tree, Instant now, List<Finding> findings)
@@ -155,29 +164,35 @@ public sealed class RetentionEvaluator
             _findings = findings;
             _resolver = new PurposeResolver(owner._registry, tree);
             _zone = owner.Clock.Zone;
-            var count = tree.Count;
-            _nodes = new List<RetentionContext>(count);
-            _parent = new List<int>(count);
-            _firstChild = new List<int>(count);
-            _nextSibling = new List<int>(count);
-            _user = new List<int>(count);
-            _course = new List<int>(count);
-            _purpose = new List<Purpose?>(count);
-            _hostAnchor = new List<Instant?>(count);
-            _walk = new List<ResolvedValue>(count);
+            _roleLists = new RoleLists(owner._roles);
+            var count = Math.Max(tree.Count, 1);
+            _nodes = new RetentionContext[count];
+            _firstChild = new int[count];
+            _nextSibling = new int[count];
+            _user = new int[count];
+            _course = new int[count];
+            _purpose = new PurposePlan?[count];
+            _hostAnchorFrom = new int[count];
+            _walk = new string?[count];
             _index = new Dictionary<string, int>(StringComparer.Ordinal);
         }
 
-        public List<ContextEvaluation> Run()
+        public int Count => _count;
+
+        public string IdAt(int index) => _nodes[index].Id;
+
+        public ContextEvaluation RowAt(int index) => ToRow(index);
+
+        public EvaluationRows Run()
         {
             BuildPreOrder();
             CheckAssignments();
-            _state = new State[_nodes.Count];
+            _state = new State[_count];
 
             // Children before parents: reverse pre-order. User subtrees wait until every course is done, because a
             // user's eligibility depends on the courses they are enrolled in; the system context comes last.
             var deferred = new List<int>();
-            for (var i = _nodes.Count - 1; i >= 1; i--)
+            for (var i = _count - 1; i >= 1; i--)
             {
                 if (_user[i] >= 0)
                 {
@@ -194,18 +209,26 @@ public sealed class RetentionEvaluator
                 Process(i);
             }
 
-            if (_nodes.Count > 0)
+            if (_count > 0)
             {
                 Process(0);
             }
 
-            var rows = new List<ContextEvaluation>(_nodes.Count);
-            for (var i = 0; i < _nodes.Count; i++)
+            int expired = 0, partly = 0, notExpired = 0, noAnchor = 0, ineligible = 0, review = 0;
+            for (var i = 0; i < _count; i++)
             {
-                rows.Add(ToRow(i));
+                switch (_state[i].Status)
+                {
+                    case RetentionStatus.Expired: expired++; break;
+                    case RetentionStatus.PartlyExpired: partly++; break;
+                    case RetentionStatus.NotExpired: notExpired++; break;
+                    case RetentionStatus.NoAnchor: noAnchor++; break;
+                    case RetentionStatus.Ineligible: ineligible++; break;
+                    default: review++; break;
+                }
             }
 
-            for (var i = 0; i < _nodes.Count; i++)
+            for (var i = 0; i < _count; i++)
             {
                 if (_state[i].Status == RetentionStatus.NoAnchor)
                 {
@@ -213,7 +236,7 @@ public sealed class RetentionEvaluator
                 }
             }
 
-            for (var i = 0; i < _nodes.Count; i++)
+            for (var i = 0; i < _count; i++)
             {
                 if (_state[i].Status == RetentionStatus.NeedsReview && _state[i].ActivityFlag)
                 {
@@ -221,42 +244,35 @@ public sealed class RetentionEvaluator
                 }
             }
 
-            return rows;
+            // Rows are made when read: the state above is all an evaluation needs to keep.
+            return new EvaluationRows(this, new RetentionSummary(_count, expired, partly, notExpired, noAnchor, ineligible, review));
         }
 
         private void BuildPreOrder()
         {
+            if (_tree is InMemoryContextTree memory)
+            {
+                // An immutable tree keeps its pre-order once: no child lookups by id on every evaluation.
+                var layout = memory.PreOrder;
+                for (var n = 0; n < layout.Nodes.Length && _count < _nodes.Length; n++)
+                {
+                    Visit(layout.Nodes[n], layout.Parents[n]);
+                }
+
+                return;
+            }
+
             var stack = new Stack<(RetentionContext Node, int Parent)>();
             stack.Push((_tree.Root, -1));
             while (stack.Count > 0)
             {
                 var (node, parent) = stack.Pop();
-                if (_nodes.Count > _tree.Count)
+                if (_count == _nodes.Length)
                 {
                     break; // a host "tree" with a loop or a shared node: stop rather than run forever
                 }
 
-                var i = _nodes.Count;
-                _nodes.Add(node);
-                if (node.Kind is ContextKind.Course or ContextKind.User)
-                {
-                    _index[node.Id] = i; // anchors and enrolments refer to courses and users only
-                }
-                _parent.Add(parent);
-                _firstChild.Add(-1);
-                _nextSibling.Add(-1);
-                var user = node.Kind == ContextKind.User ? i : parent >= 0 ? _user[parent] : -1;
-                var course = node.Kind == ContextKind.Course ? i : parent >= 0 ? _course[parent] : -1;
-                _user.Add(user);
-                _course.Add(course);
-                _hostAnchor.Add(node.HostAnchor ?? (parent >= 0 ? _hostAnchor[parent] : null));
-                _purpose.Add(ResolvePurpose(node, parent, user));
-                if (parent >= 0)
-                {
-                    _nextSibling[i] = _firstChild[parent];
-                    _firstChild[parent] = i;
-                }
-
+                var i = Visit(node, parent);
                 var children = _tree.GetChildren(node.Id);
                 for (var c = children.Count - 1; c >= 0; c--)
                 {
@@ -265,14 +281,38 @@ public sealed class RetentionEvaluator
             }
         }
 
-        // Walk values W(n) (own inherit treated as not set), computed top-down.
-        private readonly List<ResolvedValue> _walk;
-
-        private Purpose? ResolvePurpose(RetentionContext node, int parent, int user)
+        /// <summary>Records the next context in pre-order; returns its position.</summary>
+        private int Visit(RetentionContext node, int parent)
         {
-            var parentWalk = parent >= 0 ? _walk[parent] : default;
-            var walk = _resolver.WalkStep(node, parentWalk, static s => s.Purpose, honourInherit: false);
-            _walk.Add(walk);
+            var i = _count++;
+            _nodes[i] = node;
+            if (node.Kind == ContextKind.Course)
+            {
+                _index[node.Id] = i; // for enrolments, which name courses
+            }
+
+            _firstChild[i] = -1;
+            _nextSibling[i] = -1;
+            var user = node.Kind == ContextKind.User ? i : parent >= 0 ? _user[parent] : -1;
+            var course = node.Kind == ContextKind.Course ? i : parent >= 0 ? _course[parent] : -1;
+            _user[i] = user;
+            _course[i] = course;
+            _hostAnchorFrom[i] = node.HostAnchor is not null ? i : parent >= 0 ? _hostAnchorFrom[parent] : -1;
+            _purpose[i] = ResolvePurpose(i, node, parent, user);
+            if (parent >= 0)
+            {
+                _nextSibling[i] = _firstChild[parent];
+                _firstChild[parent] = i;
+            }
+
+            return i;
+        }
+
+        private PurposePlan? ResolvePurpose(int i, RetentionContext node, int parent, int user)
+        {
+            // Only the id of a walk value matters here (its source is for explanations), so only the id is kept.
+            var parentWalk = parent >= 0 ? new ResolvedValue(_walk[parent], ResolutionSource.None, null) : default;
+            _walk[i] = _resolver.WalkStep(node, parentWalk, static s => s.Purpose, honourInherit: false).Id;
             ResolvedValue effective;
             if (user >= 0)
             {
@@ -319,10 +359,11 @@ public sealed class RetentionEvaluator
         {
             ref var s = ref _state[i];
             var node = _nodes[i];
-            var purpose = _purpose[i];
-            s.Purpose = purpose;
+            var plan = _purpose[i];
+            var purpose = plan?.Purpose;
             s.BlockedBy = -1;
             s.BlockingCourse = -1;
+            s.AnchorFrom = -1;
             s.Activity = node.LastActivity;
 
             // Latest activity in the subtree.
@@ -340,28 +381,29 @@ public sealed class RetentionEvaluator
             }
 
             var period = purpose!.Retention;
-            var anchorAt = s.Anchor.At!.Value;
+            var anchorAt = s.AnchorAt;
             var expiry = SafeExpiry(anchorAt, period);
-            s.ExpiresAt = expiry;
+            s.ExpiresAt = expiry; // meaningful once Lazy is Clock
             s.OwnDefaultExpired = _now >= expiry;
             s.DefaultExpired = s.OwnDefaultExpired;
-            s.DefaultProtected = purpose.Protected;
-            List<string>? expired = null;
-            HashSet<string>? unexpired = null;
-            foreach (var roleOverride in purpose.RoleOverrides)
+
+            // Role sets are bit sets over the registry's overridden roles: no per-context collections.
+            var expired = RoleSet.Empty;
+            var unexpired = RoleSet.Empty;
+            foreach (var (bit, retention) in plan!.Overrides)
             {
-                if (_now >= SafeExpiry(anchorAt, roleOverride.Retention))
+                if (_now >= SafeExpiry(anchorAt, retention))
                 {
-                    (expired ??= []).Add(roleOverride.Role);
+                    expired = expired.Union(RoleSet.Of(bit));
                 }
                 else
                 {
-                    (unexpired ??= new HashSet<string>(StringComparer.Ordinal)).Add(roleOverride.Role);
+                    unexpired = unexpired.Union(RoleSet.Of(bit));
                 }
             }
 
-            var ownStatus = s.OwnDefaultExpired && unexpired is null ? RetentionStatus.Expired
-                : s.OwnDefaultExpired || expired is not null ? RetentionStatus.PartlyExpired
+            var ownStatus = s.OwnDefaultExpired && unexpired.IsEmpty ? RetentionStatus.Expired
+                : s.OwnDefaultExpired || !expired.IsEmpty ? RetentionStatus.PartlyExpired
                 : RetentionStatus.NotExpired;
 
             // Merge every child (already evaluated): nothing in a parent is deletable unless it is deletable in all children.
@@ -379,49 +421,32 @@ public sealed class RetentionEvaluator
                 }
 
                 var childDefault = child.Status == RetentionStatus.PartlyExpired && child.DefaultExpired;
-                var childExpired = child.Status == RetentionStatus.PartlyExpired ? child.ExpiredRoles : null;
+                var childExpired = child.Status == RetentionStatus.PartlyExpired ? child.ExpiredRoles : RoleSet.Empty;
                 if (!childDefault)
                 {
-                    if (s.DefaultExpired)
-                    {
-                        // Parent default had run: its deletable roles become the child's expired roles.
-                        s.DefaultExpired = false;
-                        expired = childExpired is null ? null : [.. childExpired];
-                    }
-                    else if (expired is not null)
-                    {
-                        expired.RemoveAll(r => childExpired is null || !childExpired.Contains(r, StringComparer.Ordinal));
-                    }
+                    // A parent whose default had run keeps only what the child may lose; otherwise the roles
+                    // deletable here are those deletable in the child too.
+                    expired = s.DefaultExpired ? childExpired : expired.Intersect(childExpired);
+                    s.DefaultExpired = false;
                 }
 
-                if (child.UnexpiredRoles is { Count: > 0 } childUnexpired)
-                {
-                    unexpired ??= new HashSet<string>(StringComparer.Ordinal);
-                    unexpired.UnionWith(childUnexpired);
-                }
+                unexpired = unexpired.Union(child.UnexpiredRoles);
             }
 
-            if (unexpired is not null && expired is not null)
-            {
-                expired.RemoveAll(unexpired.Contains);
-            }
-
+            expired = expired.Except(unexpired);
             if (s.DefaultExpired)
             {
-                expired = null; // as Moodle: with the default run, every role goes except the unexpired ones
+                expired = RoleSet.Empty; // as Moodle: with the default run, every role goes except the unexpired ones
             }
 
-            s.ExpiredRoles = expired is { Count: > 0 } ? [.. expired] : [];
-            s.UnexpiredRoles = unexpired is { Count: > 0 } ? [.. unexpired.Order(StringComparer.Ordinal)] : [];
-            s.ProtectedRoles = unexpired is null
-                ? []
-                : [.. purpose.RoleOverrides.Where(o => o.Protected && unexpired.Contains(o.Role)).Select(static o => o.Role)];
+            s.ExpiredRoles = expired;
+            s.UnexpiredRoles = unexpired;
 
-            if (s.DefaultExpired && s.UnexpiredRoles.Count == 0)
+            if (s.DefaultExpired && s.UnexpiredRoles.IsEmpty)
             {
                 s.Status = RetentionStatus.Expired;
             }
-            else if (s.DefaultExpired || s.ExpiredRoles!.Count > 0)
+            else if (s.DefaultExpired || !s.ExpiredRoles.IsEmpty)
             {
                 s.Status = RetentionStatus.PartlyExpired;
             }
@@ -468,7 +493,28 @@ public sealed class RetentionEvaluator
             _ => 4,
         };
 
+        // The contexts of one course share its anchor and a few periods, and are evaluated one after another: a small
+        // round-robin memo of recent (anchor, period) → expiry spares most calendar computations of a real tree.
+        private readonly (Instant Anchor, Period? Period, Instant Expiry)[] _expiryMemo = new (Instant, Period?, Instant)[8];
+        private int _expiryMemoNext;
+
         private Instant SafeExpiry(Instant anchor, Period period)
+        {
+            foreach (ref readonly var memo in _expiryMemo.AsSpan())
+            {
+                if (ReferenceEquals(memo.Period, period) && memo.Anchor == anchor)
+                {
+                    return memo.Expiry;
+                }
+            }
+
+            var expiry = ComputeExpiry(anchor, period);
+            _expiryMemo[_expiryMemoNext] = (anchor, period, expiry);
+            _expiryMemoNext = (_expiryMemoNext + 1) % _expiryMemo.Length;
+            return expiry;
+        }
+
+        private Instant ComputeExpiry(Instant anchor, Period period)
         {
             try
             {
@@ -519,71 +565,78 @@ public sealed class RetentionEvaluator
                 }
             }
 
-            s.Anchor = AnchorOf(i, purpose);
-            if (s.Anchor.Kind == AnchorKind.None && s.Anchor.FromContextId is null)
+            var (anchorKind, anchorAt, anchorFrom) = AnchorOf(i, purpose);
+            s.AnchorKind = anchorKind;
+            s.AnchorFrom = anchorFrom;
+            if (anchorKind == AnchorKind.None && anchorFrom < 0)
             {
                 s.Status = RetentionStatus.Ineligible;
                 s.Reason = $"This {node.Kind.ToCode()} is neither in a course nor in a user's subtree and purpose '{purpose.Name}' has no fixed or host anchor, so retention does not apply.";
                 return true;
             }
 
-            if (s.Anchor.At is null)
+            if (anchorAt is not { } at)
             {
                 s.Status = RetentionStatus.NoAnchor;
                 s.Lazy = LazyReason.NoAnchor;
                 return true;
             }
 
+            s.AnchorAt = at;
+            s.HasAnchorAt = true;
+
             return false;
         }
 
-        private Anchor AnchorOf(int i, Purpose purpose)
+        /// <summary>Where the clock of context <paramref name="i"/> starts: the kind, the instant, and the context it comes from (-1: none).</summary>
+        private (AnchorKind Kind, Instant? At, int From) AnchorOf(int i, Purpose purpose)
         {
-            var node = _nodes[i];
             switch (purpose.Anchor.Kind)
             {
                 case AnchorRuleKind.FixedDate:
-                    return new Anchor(AnchorKind.FixedDate, _owner.Clock.StartOf(purpose.Anchor.Date!.Value), node.Id);
+                    return (AnchorKind.FixedDate, _owner.Clock.StartOf(purpose.Anchor.Date!.Value), i);
                 case AnchorRuleKind.Host:
-                    return new Anchor(AnchorKind.Host, _hostAnchor[i], node.Id);
+                    return (AnchorKind.Host, _hostAnchorFrom[i] >= 0 ? _nodes[_hostAnchorFrom[i]].HostAnchor : null, i);
             }
 
             if (_user[i] >= 0)
             {
                 var user = _nodes[_user[i]];
                 return user.DeletedAt is { } deleted
-                    ? new Anchor(AnchorKind.AccountDeleted, deleted, user.Id)
-                    : new Anchor(AnchorKind.LastAccess, user.LastAccess, user.Id);
+                    ? (AnchorKind.AccountDeleted, deleted, _user[i])
+                    : (AnchorKind.LastAccess, user.LastAccess, _user[i]);
             }
 
             if (_course[i] >= 0)
             {
-                var course = _nodes[_course[i]];
-                return new Anchor(AnchorKind.CourseEnd, course.EndDate, course.Id);
+                return (AnchorKind.CourseEnd, _nodes[_course[i]].EndDate, _course[i]);
             }
 
-            return new Anchor(AnchorKind.None, null, null);
+            return (AnchorKind.None, null, -1);
         }
 
-        private string NoAnchorReason(int i, RetentionContext node, Purpose purpose, Anchor anchor)
+        /// <summary>The public anchor of a row, made from the compact state.</summary>
+        private Anchor AnchorOfRow(ref State s) =>
+            new(s.AnchorKind, s.HasAnchorAt ? s.AnchorAt : null, s.AnchorFrom >= 0 ? _nodes[s.AnchorFrom].Id : null);
+
+        private string NoAnchorReason(RetentionContext node, Purpose purpose, ref State s)
         {
-            var owner = anchor.FromContextId is { } from && _index.TryGetValue(from, out var at) ? _nodes[at] : node;
+            var owner = s.AnchorFrom >= 0 ? _nodes[s.AnchorFrom] : node;
             var self = ReferenceEquals(owner, node);
-            var what = anchor.Kind switch
+            var what = s.AnchorKind switch
             {
                 AnchorKind.CourseEnd => self ? "The course has no end date" : $"Its {Describe(owner)} has no end date",
                 AnchorKind.LastAccess => self ? "The user has never logged in" : $"Its {Describe(owner)} has never logged in",
                 _ => "The host supplied no anchor date",
             };
-            _ = i;
             return $"{what}, so the retention clock of purpose '{purpose.Name}' never starts: this data is kept indefinitely until the date is supplied.";
         }
 
         private string ExpiryReason(int i, RetentionContext node, Purpose purpose, ref State s, RetentionStatus ownStatus)
         {
-            var anchorText = AnchorText(s.Anchor, node);
+            var anchorText = AnchorText(ref s, node);
             var period = PeriodText.Describe(purpose.Retention);
-            var expiry = PeriodText.When(s.ExpiresAt!.Value, _zone);
+            var expiry = PeriodText.When(s.ExpiresAt, _zone);
             string text = s.OwnDefaultExpired
                 ? $"{anchorText}; purpose '{purpose.Name}' keeps data {period} after that, so its period ended on {expiry}."
                 : $"{anchorText}; purpose '{purpose.Name}' keeps data {period} after that, so it expires on {expiry}.";
@@ -597,22 +650,23 @@ public sealed class RetentionEvaluator
             if (s.Status == RetentionStatus.PartlyExpired)
             {
                 text += s.DefaultExpired
-                    ? $" Data of users with the role(s) {string.Join(", ", s.UnexpiredRoles!)} is kept longer: only users holding none of those roles may be deleted here."
-                    : $" The role(s) {string.Join(", ", s.ExpiredRoles!)} have shorter periods that have run: data of users holding only those roles may be deleted here.";
+                    ? $" Data of users with the role(s) {string.Join(", ", _roleLists.Of(s.UnexpiredRoles))} is kept longer: only users holding none of those roles may be deleted here."
+                    : $" The role(s) {string.Join(", ", _roleLists.Of(s.ExpiredRoles))} have shorter periods that have run: data of users holding only those roles may be deleted here.";
             }
-            else if (s.Status == RetentionStatus.NotExpired && s.UnexpiredRoles!.Count > 0 && s.OwnDefaultExpired && ownStatus == RetentionStatus.PartlyExpired)
+            else if (s.Status == RetentionStatus.NotExpired && !s.UnexpiredRoles.IsEmpty && s.OwnDefaultExpired && ownStatus == RetentionStatus.PartlyExpired)
             {
-                text += $" Data of users with the role(s) {string.Join(", ", s.UnexpiredRoles!)} is kept longer.";
+                text += $" Data of users with the role(s) {string.Join(", ", _roleLists.Of(s.UnexpiredRoles))} is kept longer.";
             }
 
             _ = i;
             return text;
         }
 
-        private string AnchorText(Anchor anchor, RetentionContext node)
+        private string AnchorText(ref State s, RetentionContext node)
         {
-            var when = PeriodText.When(anchor.At!.Value, _zone);
-            var owner = anchor.FromContextId is { } from && _index.TryGetValue(from, out var at) ? _nodes[at] : node;
+            var anchor = AnchorOfRow(ref s);
+            var when = PeriodText.When(s.AnchorAt, _zone);
+            var owner = s.AnchorFrom >= 0 ? _nodes[s.AnchorFrom] : node;
             var self = ReferenceEquals(owner, node);
             return anchor.Kind switch
             {
@@ -635,9 +689,10 @@ public sealed class RetentionEvaluator
         /// <summary>The first enrolment that keeps the user: (course index, 1 = no end date, 2 = ends later, 3 = not expired), or (-1, 0).</summary>
         private (int Course, byte Kind) UserDependency(RetentionContext user)
         {
-            foreach (var courseId in user.Enrolments)
+            var enrolments = user.Enrolments;
+            for (var e = 0; e < enrolments.Count; e++) // by index: a boxed enumerator per user adds up over a large site
             {
-                if (!_index.TryGetValue(courseId, out var c))
+                if (!_index.TryGetValue(enrolments[e], out var c))
                 {
                     continue;
                 }
@@ -674,10 +729,10 @@ public sealed class RetentionEvaluator
             var node = _nodes[i];
             if (s.Lazy == LazyReason.NoAnchor)
             {
-                return NoAnchorReason(i, node, s.Purpose!, s.Anchor);
+                return NoAnchorReason(node, _purpose[i]!.Purpose, ref s);
             }
 
-            var text = ExpiryReason(i, node, s.Purpose!, ref s, s.OwnStatus);
+            var text = ExpiryReason(i, node, _purpose[i]!.Purpose, ref s, s.OwnStatus);
             if (s.UserWaitsForRoles)
             {
                 text += " A user's own context is deleted only as a whole, so it waits until every role's period has run.";
@@ -696,7 +751,7 @@ public sealed class RetentionEvaluator
 
             if (s.ActivityFlag && s.Activity is { } activity)
             {
-                text += $" There was activity on {PeriodText.When(activity, _zone)}, after the {AnchorNoun(s.Anchor.Kind)}: a person must review it before anything is deleted (the anchor may be stale, e.g. a reused course).";
+                text += $" There was activity on {PeriodText.When(activity, _zone)}, after the {AnchorNoun(s.AnchorKind)}: a person must review it before anything is deleted (the anchor may be stale, e.g. a reused course).";
             }
 
             return text;
@@ -708,20 +763,21 @@ public sealed class RetentionEvaluator
         {
             ref var s = ref _state[i];
             var node = _nodes[i];
+            var purpose = _purpose[i]?.Purpose;
             return new ContextEvaluation
             {
                 Id = node.Id,
                 Kind = node.Kind,
                 ParentId = node.ParentId,
                 Status = s.Status,
-                PurposeId = s.Purpose?.Id,
-                Anchor = s.Anchor,
-                ExpiresAt = s.ExpiresAt,
+                PurposeId = purpose?.Id,
+                Anchor = AnchorOfRow(ref s),
+                ExpiresAt = s.Lazy == LazyReason.Clock ? s.ExpiresAt : null,
                 DefaultExpired = s.DefaultExpired,
-                DefaultProtected = s.Purpose?.Protected ?? false,
-                ExpiredRoles = s.ExpiredRoles ?? [],
-                UnexpiredRoles = s.UnexpiredRoles ?? [],
-                ProtectedRoles = s.ProtectedRoles ?? [],
+                DefaultProtected = purpose?.Protected ?? false,
+                ExpiredRoles = _roleLists.Of(s.ExpiredRoles),
+                UnexpiredRoles = _roleLists.Of(s.UnexpiredRoles),
+                ProtectedRoles = _roleLists.Of(s.UnexpiredRoles.Intersect(_purpose[i]?.ProtectedRoles ?? RoleSet.Empty)),
                 LastActivity = s.Activity,
                 Reason = s.Reason!,
                 Renderer = s.Reason is null ? this : null,
@@ -732,24 +788,25 @@ public sealed class RetentionEvaluator
 
     private struct State
     {
+        // Kept small (a large tree has a million of these); the public Anchor and role lists are made per row read.
+        public Instant AnchorAt; // when HasAnchorAt
+        public Instant ExpiresAt; // when Lazy is Clock
+        public Instant? Activity;
+        public RoleSet ExpiredRoles;
+        public RoleSet UnexpiredRoles;
+        public string? Reason;
+        public int AnchorFrom; // the context the anchor comes from, or -1
+        public int BlockedBy;
+        public int BlockingCourse;
         public RetentionStatus Status;
-        public Purpose? Purpose;
-        public Anchor Anchor;
-        public Instant? ExpiresAt;
+        public RetentionStatus OwnStatus;
+        public AnchorKind AnchorKind;
+        public bool HasAnchorAt;
         public bool OwnDefaultExpired;
         public bool DefaultExpired;
-        public bool DefaultProtected;
-        public IReadOnlyList<string>? ExpiredRoles;
-        public IReadOnlyList<string>? UnexpiredRoles;
-        public IReadOnlyList<string>? ProtectedRoles;
-        public Instant? Activity;
-        public int BlockedBy;
         public bool ActivityFlag;
-        public string? Reason;
-        public LazyReason Lazy;
-        public RetentionStatus OwnStatus;
         public bool UserWaitsForRoles;
-        public int BlockingCourse;
+        public LazyReason Lazy;
         public byte BlockingKind;
     }
 

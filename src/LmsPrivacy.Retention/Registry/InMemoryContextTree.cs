@@ -8,8 +8,11 @@ public sealed class InMemoryContextTree : IContextTree
     /// <summary>The deepest nesting accepted (system to the deepest block); deeper trees are refused as hostile.</summary>
     public const int MaximumDepth = 64;
 
+    private static readonly IReadOnlyList<RetentionContext> NoChildren = [];
+
     private readonly Dictionary<string, RetentionContext> _byId;
     private readonly Dictionary<string, List<RetentionContext>> _children;
+    private PreOrderLayout? _preOrder;
 
     private InMemoryContextTree(RetentionContext root, Dictionary<string, RetentionContext> byId, Dictionary<string, List<RetentionContext>> children)
     {
@@ -20,6 +23,22 @@ public sealed class InMemoryContextTree : IContextTree
 
     /// <inheritdoc />
     public RetentionContext Root { get; }
+
+    /// <summary>Gets the contexts in pre-order with their parents' positions, computed once (the tree never changes).</summary>
+    internal PreOrderLayout PreOrder
+    {
+        get
+        {
+            var layout = Volatile.Read(ref _preOrder);
+            if (layout is null)
+            {
+                layout = PreOrderLayout.Of(this);
+                layout = Interlocked.CompareExchange(ref _preOrder, layout, null) ?? layout;
+            }
+
+            return layout;
+        }
+    }
 
     /// <inheritdoc />
     public int Count => _byId.Count;
@@ -35,7 +54,7 @@ public sealed class InMemoryContextTree : IContextTree
     public IReadOnlyList<RetentionContext> GetChildren(string contextId)
     {
         ArgumentNullException.ThrowIfNull(contextId);
-        return _children.TryGetValue(contextId, out var list) ? list : [];
+        return _children.TryGetValue(contextId, out var list) ? list : NoChildren; // leaves are most of a tree: no allocation
     }
 
     /// <summary>Builds a tree, throwing when its shape is invalid.</summary>
@@ -229,4 +248,42 @@ public sealed class InMemoryContextTree : IContextTree
     };
 
     private static string Path(string prefix, int i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}[{i}]");
+}
+
+/// <summary>A tree's contexts in pre-order (children in their given order), each with its parent's position (-1 for the root).</summary>
+internal sealed class PreOrderLayout
+{
+    private PreOrderLayout(RetentionContext[] nodes, int[] parents)
+    {
+        Nodes = nodes;
+        Parents = parents;
+    }
+
+    public RetentionContext[] Nodes { get; }
+
+    public int[] Parents { get; }
+
+    public static PreOrderLayout Of(IContextTree tree)
+    {
+        var nodes = new RetentionContext[tree.Count];
+        var parents = new int[tree.Count];
+        var count = 0;
+        var stack = new Stack<(RetentionContext Node, int Parent)>();
+        stack.Push((tree.Root, -1));
+        while (stack.Count > 0 && count < nodes.Length)
+        {
+            var (node, parent) = stack.Pop();
+            nodes[count] = node;
+            parents[count] = parent;
+            var children = tree.GetChildren(node.Id);
+            for (var c = children.Count - 1; c >= 0; c--)
+            {
+                stack.Push((children[c], count));
+            }
+
+            count++;
+        }
+
+        return count == nodes.Length ? new PreOrderLayout(nodes, parents) : new PreOrderLayout(nodes[..count], parents[..count]);
+    }
 }

@@ -1,0 +1,33 @@
+using LmsPrivacy.Retention.Registry;
+using NodaTime;
+
+namespace LmsPrivacy.Retention.Evaluation;
+
+/// <summary>A purpose prepared once per evaluator: its role overrides as bits, and its protected roles as a set.</summary>
+internal sealed class PurposePlan
+{
+    public PurposePlan(Purpose purpose, RoleUniverse roles)
+    {
+        Purpose = purpose;
+        Overrides = new (int Bit, Period Retention)[purpose.RoleOverrides.Count];
+        for (var i = 0; i < Overrides.Length; i++)
+        {
+            var roleOverride = purpose.RoleOverrides[i];
+            var bit = roles.BitOf(roleOverride.Role);
+            Overrides[i] = (bit, roleOverride.Retention);
+            if (roleOverride.Protected)
+            {
+                ProtectedRoles = ProtectedRoles.Union(RoleSet.Of(bit));
+            }
+        }
+    }
+
+    /// <summary>Gets the purpose.</summary>
+    public Purpose Purpose { get; }
+
+    /// <summary>Gets the role overrides: the role's bit and its period, in registry order.</summary>
+    public (int Bit, Period Retention)[] Overrides { get; }
+
+    /// <summary>Gets the overridden roles marked protected.</summary>
+    public RoleSet ProtectedRoles { get; }
+}

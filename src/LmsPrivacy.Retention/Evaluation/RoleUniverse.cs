@@ -1,0 +1,69 @@
+using System.Collections.ObjectModel;
+using LmsPrivacy.Retention.Registry;
+
+namespace LmsPrivacy.Retention.Evaluation;
+
+/// <summary>
+/// Every role some purpose overrides, in ordinal order, numbered as bits for <see cref="RoleSet"/>. Immutable, so one
+/// evaluator can run passes on several threads; each pass keeps its own <see cref="RoleLists"/>.
+/// </summary>
+internal sealed class RoleUniverse
+{
+    private readonly string[] _roles;
+    private readonly Dictionary<string, int> _bits;
+
+    public RoleUniverse(IEnumerable<Purpose> purposes)
+    {
+        var roles = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var purpose in purposes)
+        {
+            foreach (var roleOverride in purpose.RoleOverrides)
+            {
+                roles.Add(roleOverride.Role);
+            }
+        }
+
+        _roles = [.. roles];
+        _bits = new Dictionary<string, int>(_roles.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _roles.Length; i++)
+        {
+            _bits[_roles[i]] = i;
+        }
+    }
+
+    /// <summary>Gets the bit of an overridden role.</summary>
+    public int BitOf(string role) => _bits[role];
+
+    /// <summary>Builds the read-only list of a set's roles, in ordinal order.</summary>
+    public IReadOnlyList<string> Build(RoleSet set) =>
+        set.IsEmpty ? [] : new ReadOnlyCollection<string>([.. set.Bits().Select(bit => _roles[bit])]);
+}
+
+/// <summary>
+/// The role lists one evaluation pass hands out, one shared instance per distinct set, so that a million rows do not
+/// carry a million copies of <c>["editingteacher"]</c>. Safe to call from several threads.
+/// </summary>
+internal sealed class RoleLists(RoleUniverse universe)
+{
+    private readonly Dictionary<RoleSet, IReadOnlyList<string>> _lists = [];
+
+    /// <summary>Gets the roles of a set, in ordinal order, as a shared read-only list.</summary>
+    public IReadOnlyList<string> Of(RoleSet set)
+    {
+        if (set.IsEmpty)
+        {
+            return [];
+        }
+
+        lock (_lists) // rows are made on read, possibly from several threads
+        {
+            if (!_lists.TryGetValue(set, out var list))
+            {
+                list = universe.Build(set);
+                _lists[set] = list;
+            }
+
+            return list;
+        }
+    }
+}
