@@ -18,6 +18,12 @@ internal readonly struct RoleSet : IEquatable<RoleSet>
         _high = high is not null && Array.TrueForAll(high, static w => w == 0) ? null : high;
     }
 
+    /// <summary>Gets the first 64 roles as bits (the whole set when <see cref="RoleUniverse.FitsOneWord"/>).</summary>
+    public ulong LowBits => _low;
+
+    /// <summary>Gets the set of the first 64 roles given as bits.</summary>
+    public static RoleSet FromBits(ulong bits) => new(bits, null);
+
     /// <summary>Gets the empty set.</summary>
     public static RoleSet Empty => default;
 

@@ -31,6 +31,9 @@ internal sealed class RoleUniverse
         }
     }
 
+    /// <summary>Gets whether every role set fits in one 64-bit word.</summary>
+    public bool FitsOneWord => _roles.Length <= 64;
+
     /// <summary>Gets the bit of an overridden role.</summary>
     public int BitOf(string role) => _bits[role];
 
@@ -45,7 +48,7 @@ internal sealed class RoleUniverse
 /// </summary>
 internal sealed class RoleLists(RoleUniverse universe)
 {
-    private readonly Dictionary<RoleSet, IReadOnlyList<string>> _lists = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RoleSet, IReadOnlyList<string>> _lists = new();
 
     /// <summary>Gets the roles of a set, in ordinal order, as a shared read-only list.</summary>
     public IReadOnlyList<string> Of(RoleSet set)
@@ -55,15 +58,7 @@ internal sealed class RoleLists(RoleUniverse universe)
             return [];
         }
 
-        lock (_lists) // rows are made on read, possibly from several threads
-        {
-            if (!_lists.TryGetValue(set, out var list))
-            {
-                list = universe.Build(set);
-                _lists[set] = list;
-            }
-
-            return list;
-        }
+        // Rows are made on read, possibly from several threads; a race builds a list twice and keeps one.
+        return _lists.TryGetValue(set, out var list) ? list : _lists.GetOrAdd(set, universe.Build(set));
     }
 }

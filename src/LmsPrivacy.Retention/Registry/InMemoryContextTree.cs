@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using LmsPrivacy.Findings;
 
 namespace LmsPrivacy.Retention.Registry;
@@ -257,11 +258,24 @@ internal sealed class PreOrderLayout
     {
         Nodes = nodes;
         Parents = parents;
+        var courses = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (nodes[i].Kind == ContextKind.Course)
+            {
+                courses[nodes[i].Id] = i;
+            }
+        }
+
+        CourseIndex = courses.ToFrozenDictionary(StringComparer.Ordinal); // shared by concurrent evaluations: never written again
     }
 
     public RetentionContext[] Nodes { get; }
 
     public int[] Parents { get; }
+
+    /// <summary>Gets the pre-order position of every course by id (enrolments name courses).</summary>
+    public IReadOnlyDictionary<string, int> CourseIndex { get; }
 
     public static PreOrderLayout Of(IContextTree tree)
     {

@@ -1,0 +1,108 @@
+using NodaTime;
+
+namespace LmsPrivacy.Retention.Evaluation;
+
+/// <summary>Which sentence explains a row (rendered only when the row's reason is read).</summary>
+internal enum ReasonKind : byte
+{
+    /// <summary>Not evaluated yet.</summary>
+    None = 0,
+
+    /// <summary>The clock ran: the anchor, the period and what the children, roles, enrolments and activity did to it.</summary>
+    Clock,
+
+    /// <summary>The purpose's clock never starts: the anchor date is missing.</summary>
+    NoAnchor,
+
+    /// <summary>The system context.</summary>
+    System,
+
+    /// <summary>A course category.</summary>
+    Category,
+
+    /// <summary>No purpose resolves.</summary>
+    NoPurpose,
+
+    /// <summary>A site administrator's subtree.</summary>
+    Administrator,
+
+    /// <summary>The guest account's subtree.</summary>
+    Guest,
+
+    /// <summary>Neither in a course nor in a user's subtree, with a natural anchor.</summary>
+    NoCourseOrUser,
+}
+
+/// <summary>
+/// What an evaluation keeps per context. Kept to 56 bytes, because a large site has a million of these: the anchor
+/// instant, the expiry and the public lists are made again from it when a row is read.
+/// </summary>
+internal struct ContextState
+{
+    /// <summary>The latest activity in the context or below it, when <see cref="HasActivity"/>.</summary>
+    public Instant Activity;
+
+    /// <summary>The expired overridden roles as bits (see <see cref="RoleSet"/>; the first 64 roles of the registry).</summary>
+    public ulong ExpiredBits;
+
+    /// <summary>The unexpired overridden roles as bits.</summary>
+    public ulong UnexpiredBits;
+
+    /// <summary>The context the anchor comes from (the user or course), or -1.</summary>
+    public int AnchorFrom;
+
+    /// <summary>The child that keeps this context from expiring with it, or -1.</summary>
+    public int BlockedBy;
+
+    /// <summary>The course whose enrolment keeps a user, or -1.</summary>
+    public int BlockingCourse;
+
+    private byte _status;
+    private byte _ownStatus;
+    private byte _anchorKind;
+
+    /// <summary>Whether <see cref="Activity"/> is set.</summary>
+    public bool HasActivity;
+
+    /// <summary>Whether the purpose's own period has run (before the children are merged).</summary>
+    public bool OwnDefaultExpired;
+
+    /// <summary>Whether the purpose's period has run here and in every child.</summary>
+    public bool DefaultExpired;
+
+    /// <summary>Whether activity after the anchor turned the row into <see cref="RetentionStatus.NeedsReview"/>.</summary>
+    public bool ActivityFlag;
+
+    /// <summary>Whether a user context waits for its longer roles.</summary>
+    public bool UserWaitsForRoles;
+
+    /// <summary>Which sentence explains the row.</summary>
+    public ReasonKind Reason;
+
+    /// <summary>Why the enrolment in <see cref="BlockingCourse"/> keeps the user: 1 no end date, 2 ends later, 3 not expired.</summary>
+    public byte BlockingKind;
+
+    /// <summary>Gets or sets the outcome.</summary>
+    public RetentionStatus Status
+    {
+        readonly get => (RetentionStatus)_status;
+        set => _status = (byte)value;
+    }
+
+    /// <summary>Gets or sets the outcome of the context's own clock, before the children were merged.</summary>
+    public RetentionStatus OwnStatus
+    {
+        readonly get => (RetentionStatus)_ownStatus;
+        set => _ownStatus = (byte)value;
+    }
+
+    /// <summary>Gets or sets where the clock starts.</summary>
+    public AnchorKind AnchorKind
+    {
+        readonly get => (AnchorKind)_anchorKind;
+        set => _anchorKind = (byte)value;
+    }
+
+    /// <summary>Gets the latest activity, or <see langword="null"/>.</summary>
+    public readonly Instant? LastActivity => HasActivity ? Activity : null;
+}
