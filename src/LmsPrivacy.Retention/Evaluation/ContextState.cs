@@ -34,7 +34,7 @@ internal enum ReasonKind : byte
 }
 
 /// <summary>
-/// What an evaluation keeps per context. Kept to 56 bytes, because a large site has a million of these: the anchor
+/// What an evaluation keeps per context. Kept to 56 bytes (the purpose fits in the padding), because a large site has a million of these: the anchor
 /// instant, the expiry and the public lists are made again from it when a row is read.
 /// </summary>
 internal struct ContextState
@@ -56,6 +56,9 @@ internal struct ContextState
 
     /// <summary>The course whose enrolment keeps a user, or -1.</summary>
     public int BlockingCourse;
+
+    /// <summary>The effective purpose's <see cref="PurposePlan.Number"/> (0: none), when the registry has at most 65,535 purposes.</summary>
+    public ushort Purpose;
 
     private byte _status;
     private byte _ownStatus;

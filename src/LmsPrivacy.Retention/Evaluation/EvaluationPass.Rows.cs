@@ -12,7 +12,7 @@ internal sealed partial class EvaluationPass
     {
         ref var s = ref _state[index];
         var node = _nodes[index];
-        var plan = _purpose[index];
+        var plan = PurposeAt(index);
         return new ContextEvaluation
         {
             Id = node.Id,
@@ -20,7 +20,7 @@ internal sealed partial class EvaluationPass
             ParentId = node.ParentId,
             Status = s.Status,
             PurposeId = plan?.Purpose.Id,
-            Anchor = new Anchor(s.AnchorKind, AnchorInstant(index, ref s), s.AnchorFrom >= 0 ? _nodes[s.AnchorFrom].Id : null),
+            Anchor = new Anchor(s.AnchorKind, AnchorInstant(index, ref s), AnchorContextId(index, ref s)),
             ExpiresAt = ExpiresAt(index, ref s),
             DefaultExpired = s.DefaultExpired,
             DefaultProtected = plan?.Purpose.Protected ?? false,
@@ -51,14 +51,14 @@ internal sealed partial class EvaluationPass
             case ReasonKind.Guest:
                 return "The guest account is never deleted by retention.";
             case ReasonKind.NoCourseOrUser:
-                return $"This {node.Kind.ToCode()} is neither in a course nor in a user's subtree and purpose '{_purpose[index]!.Purpose.Name}' has no fixed or host anchor, so retention does not apply.";
+                return $"This {node.Kind.ToCode()} is neither in a course nor in a user's subtree and purpose '{PurposeAt(index)!.Purpose.Name}' has no fixed or host anchor, so retention does not apply.";
             case ReasonKind.NoAnchor:
-                return NoAnchorReason(node, _purpose[index]!.Purpose, ref s);
+                return NoAnchorReason(node, PurposeAt(index)!.Purpose, ref s);
             case ReasonKind.None:
                 return string.Empty;
         }
 
-        var text = ExpiryReason(index, node, _purpose[index]!.Purpose, ref s);
+        var text = ExpiryReason(index, node, PurposeAt(index)!.Purpose, ref s);
         if (s.UserWaitsForRoles)
         {
             text += " A user's own context is deleted only as a whole, so it waits until every role's period has run.";
@@ -83,9 +83,17 @@ internal sealed partial class EvaluationPass
         return text;
     }
 
+    /// <summary>The context the row names as the anchor's: the user or course it comes from; the context itself for fixed and host anchors.</summary>
+    private string? AnchorContextId(int index, ref ContextState s) => s.AnchorKind switch
+    {
+        AnchorKind.None => null,
+        AnchorKind.FixedDate or AnchorKind.Host => _nodes[index].Id,
+        _ => _nodes[s.AnchorFrom].Id,
+    };
+
     /// <summary>When the purpose's own period ends: computed again (the same calendar arithmetic) rather than stored.</summary>
     private Instant? ExpiresAt(int index, ref ContextState s) =>
-        s.Reason == ReasonKind.Clock && AnchorInstant(index, ref s) is { } anchor ? ComputeExpiry(anchor, _purpose[index]!.Purpose.Retention) : null;
+        s.Reason == ReasonKind.Clock && AnchorInstant(index, ref s) is { } anchor ? ComputeExpiry(anchor, PurposeAt(index)!.Purpose.Retention) : null;
 
     private string NoAnchorReason(RetentionContext node, Purpose purpose, ref ContextState s)
     {

@@ -23,9 +23,8 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
 
     // Kept with the report: what rows and reasons are made from.
     private RetentionContext[] _nodes; // an in-memory tree's own pre-order array, or filled by the walk
-    private readonly PurposePlan?[] _purpose;
-    private readonly int[] _hostAnchorFrom; // the nearest context (self or ancestor) with a host anchor, or -1
-    private ContextState[] _state = [];
+    private readonly ContextState[] _state;
+    private readonly PurposePlan?[]? _purposeSpill; // the purposes, when the registry has more than fits in a state
     private RoleSet[]? _expiredSpill; // the role sets, when the registry overrides more than 64 roles
     private RoleSet[]? _unexpiredSpill;
     private int _count;
@@ -35,6 +34,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
     private int[] _nextSibling;
     private int[] _user;
     private int[] _course;
+    private int[] _hostAnchorFrom; // the nearest context (self or ancestor) with a host anchor, or -1
     private string?[] _walk; // the purpose id of the walk W(n) (own inherit treated as not set), computed top-down
     private IReadOnlyDictionary<string, int> _courseIndex; // enrolments name courses
 
@@ -58,8 +58,9 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
             _nodes = new RetentionContext[count];
             _courseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         }
-        _purpose = new PurposePlan?[count];
-        _hostAnchorFrom = new int[count];
+        _state = new ContextState[count];
+        _purposeSpill = owner.PlanCount > ushort.MaxValue ? new PurposePlan?[count] : null;
+        _hostAnchorFrom = ArrayPool<int>.Shared.Rent(count);
         _firstChild = ArrayPool<int>.Shared.Rent(count);
         _nextSibling = ArrayPool<int>.Shared.Rent(count);
         _user = ArrayPool<int>.Shared.Rent(count);
@@ -80,7 +81,6 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         {
             BuildPreOrder();
             CheckAssignments();
-            _state = new ContextState[_count];
             if (!_owner.Roles.FitsOneWord)
             {
                 _expiredSpill = new RoleSet[_count];
@@ -118,8 +118,9 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
             ArrayPool<int>.Shared.Return(_nextSibling);
             ArrayPool<int>.Shared.Return(_user);
             ArrayPool<int>.Shared.Return(_course);
+            ArrayPool<int>.Shared.Return(_hostAnchorFrom);
             ArrayPool<string?>.Shared.Return(_walk, clearArray: true);
-            _firstChild = _nextSibling = _user = _course = [];
+            _firstChild = _nextSibling = _user = _course = _hostAnchorFrom = [];
             _walk = [];
         }
 
@@ -176,9 +177,9 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
             return BuildReason(i); // the owner speaks of itself ("The course has no end date")
         }
 
-        if (_lastNoAnchorReason.From != from || !ReferenceEquals(_lastNoAnchorReason.Plan, _purpose[i]))
+        if (_lastNoAnchorReason.From != from || !ReferenceEquals(_lastNoAnchorReason.Plan, PurposeAt(i)))
         {
-            _lastNoAnchorReason = (from, _purpose[i], BuildReason(i));
+            _lastNoAnchorReason = (from, PurposeAt(i), BuildReason(i));
         }
 
         return _lastNoAnchorReason.Text;
@@ -236,7 +237,15 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         _user[i] = user;
         _course[i] = node.Kind == ContextKind.Course ? i : parent >= 0 ? _course[parent] : -1;
         _hostAnchorFrom[i] = node.HostAnchor is not null ? i : parent >= 0 ? _hostAnchorFrom[parent] : -1;
-        _purpose[i] = ResolvePurpose(i, node, parent, user);
+        var plan = ResolvePurpose(i, node, parent, user);
+        if (_purposeSpill is not null)
+        {
+            _purposeSpill[i] = plan;
+        }
+        else
+        {
+            _state[i].Purpose = (ushort)(plan?.Number ?? 0);
+        }
         if (parent >= 0)
         {
             _nextSibling[i] = _firstChild[parent];
@@ -290,7 +299,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
     {
         ref var s = ref _state[i];
         var node = _nodes[i];
-        var plan = _purpose[i];
+        var plan = PurposeAt(i);
         s.BlockedBy = -1;
         s.BlockingCourse = -1;
         s.AnchorFrom = -1;
@@ -414,6 +423,8 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         _ => 4,
     };
 
+    private PurposePlan? PurposeAt(int i) => _purposeSpill is { } spill ? spill[i] : _owner.PlanAt(_state[i].Purpose);
+
     private RoleSet ExpiredRolesOf(int i) => _expiredSpill is { } spill ? spill[i] : RoleSet.FromBits(_state[i].ExpiredBits);
 
     private RoleSet UnexpiredRolesOf(int i) => _unexpiredSpill is { } spill ? spill[i] : RoleSet.FromBits(_state[i].UnexpiredBits);
@@ -528,7 +539,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
             case AnchorRuleKind.FixedDate:
                 return (AnchorKind.FixedDate, i);
             case AnchorRuleKind.Host:
-                return (AnchorKind.Host, i);
+                return (AnchorKind.Host, _hostAnchorFrom[i]); // the row still names this context as the anchor's
         }
 
         if (_user[i] >= 0)
@@ -542,8 +553,8 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
     /// <summary>The instant the clock of context <paramref name="i"/> starts at, read again from the tree (not stored per context).</summary>
     private Instant? AnchorInstant(int i, ref ContextState s) => s.AnchorKind switch
     {
-        AnchorKind.FixedDate => _owner.Clock.StartOf(_purpose[i]!.Purpose.Anchor.Date!.Value),
-        AnchorKind.Host => _hostAnchorFrom[i] >= 0 ? _nodes[_hostAnchorFrom[i]].HostAnchor : null,
+        AnchorKind.FixedDate => _owner.Clock.StartOf(PurposeAt(i)!.Purpose.Anchor.Date!.Value),
+        AnchorKind.Host => s.AnchorFrom >= 0 ? _nodes[s.AnchorFrom].HostAnchor : null,
         AnchorKind.AccountDeleted => _nodes[s.AnchorFrom].DeletedAt,
         AnchorKind.LastAccess => _nodes[s.AnchorFrom].LastAccess,
         AnchorKind.CourseEnd => _nodes[s.AnchorFrom].EndDate,

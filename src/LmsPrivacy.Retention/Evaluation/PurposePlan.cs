@@ -6,9 +6,10 @@ namespace LmsPrivacy.Retention.Evaluation;
 /// <summary>A purpose prepared once per evaluator: its role overrides as bits, and its protected roles as a set.</summary>
 internal sealed class PurposePlan
 {
-    public PurposePlan(Purpose purpose, RoleUniverse roles)
+    public PurposePlan(Purpose purpose, RoleUniverse roles, int number)
     {
         Purpose = purpose;
+        Number = number;
         Overrides = new (int Bit, Period Retention)[purpose.RoleOverrides.Count];
         for (var i = 0; i < Overrides.Length; i++)
         {
@@ -21,6 +22,9 @@ internal sealed class PurposePlan
             }
         }
     }
+
+    /// <summary>Gets the plan's number in <see cref="RetentionEvaluator.PlanAt"/>, from 1 (0 means no purpose).</summary>
+    public int Number { get; }
 
     /// <summary>Gets the purpose.</summary>
     public Purpose Purpose { get; }

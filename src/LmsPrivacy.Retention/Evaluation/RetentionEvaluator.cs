@@ -15,6 +15,7 @@ public sealed class RetentionEvaluator
     private readonly RetentionRegistry _registry;
     private readonly RetentionOptions _options;
     private readonly Dictionary<string, PurposePlan> _purposes;
+    private readonly List<PurposePlan?> _plans = [null]; // by number; 0 is "no purpose"
     private readonly RoleUniverse _roles;
 
     /// <summary>Initializes an evaluator with default options (UTC).</summary>
@@ -43,7 +44,9 @@ public sealed class RetentionEvaluator
         {
             if (!_purposes.ContainsKey(purpose.Id))
             {
-                _purposes[purpose.Id] = new PurposePlan(purpose, _roles);
+                var plan = new PurposePlan(purpose, _roles, _plans.Count);
+                _purposes[purpose.Id] = plan;
+                _plans.Add(plan);
             }
         }
     }
@@ -62,6 +65,12 @@ public sealed class RetentionEvaluator
 
     /// <summary>Gets the prepared purpose with an id (the first one, if the registry repeats an id), or <see langword="null"/>.</summary>
     internal PurposePlan? PlanOf(string purposeId) => _purposes.GetValueOrDefault(purposeId);
+
+    /// <summary>Gets the prepared purpose by <see cref="PurposePlan.Number"/> (0: none).</summary>
+    internal PurposePlan? PlanAt(int number) => _plans[number];
+
+    /// <summary>Gets how many purposes there are.</summary>
+    internal int PlanCount => _plans.Count - 1;
 
     /// <summary>Evaluates the whole tree at <paramref name="now"/>.</summary>
     /// <param name="tree">The host's tree.</param>

@@ -143,6 +143,19 @@ public sealed class RetentionEvaluatorRowsTests
     }
 
     [Fact]
+    public void ManyPurposes_BeyondWhatAStateHolds_AreStillResolved()
+    {
+        // 70,000 purposes: more than the 16-bit purpose number kept per context.
+        var purposes = Enumerable.Range(0, 70_000).Select(p => Purpose($"p{p}", p == 69_999 ? "P1Y" : "P50Y")).ToList();
+        var registry = Reg(purposes, "p0", new() { [ContextKind.Course] = Slot("p69999") });
+        var report = new RetentionEvaluator(registry).Evaluate(Tree(Site(), Course("c1", "2020-06-30T00:00:00Z"), Module("m1", "c1")), Now);
+
+        Assert.Equal("p69999", report.Find("m1")!.PurposeId);
+        Assert.Equal(RetentionStatus.Expired, report.Find("c1")!.Status);
+        Assert.Equal(At("2021-06-30T00:00:00Z"), report.Find("c1")!.ExpiresAt);
+    }
+
+    [Fact]
     public void ManyOverriddenRoles_BeyondSixtyFour_AreStillTracked()
     {
         // 70 roles: the role sets spill past one 64-bit word.

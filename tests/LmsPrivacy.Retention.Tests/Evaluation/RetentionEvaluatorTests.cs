@@ -327,6 +327,9 @@ public sealed class RetentionEvaluatorTests
 
         Assert.Equal(RetentionStatus.Expired, report.Find("m1")!.Status);
         Assert.Equal(AnchorKind.Host, report.Find("m1")!.Anchor.Kind);
+        Assert.Equal(new Anchor(AnchorKind.Host, At("2024-01-01T00:00:00Z"), "m1"), report.Find("m1")!.Anchor); // the instant is the course's; the row names itself
+        Assert.Equal(At("2025-01-01T00:00:00Z"), report.Find("m1")!.ExpiresAt);
+        Assert.StartsWith("The host's anchor date is 2024-01-01", report.Find("m1")!.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
