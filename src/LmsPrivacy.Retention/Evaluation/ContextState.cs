@@ -34,8 +34,10 @@ internal enum ReasonKind : byte
 }
 
 /// <summary>
-/// What an evaluation keeps per context. Kept to 56 bytes (the purpose fits in the padding), because a large site has a million of these: the anchor
-/// instant, the expiry and the public lists are made again from it when a row is read.
+/// What an evaluation keeps per context. Kept to 56 bytes, because a large site has a million of these: the anchor
+/// instant, the expiry and the public lists are made again from it when a row is read. It also copies the two facts of
+/// the host's context the children-first pass needs (kind, last activity), so that pass does not read the host's
+/// objects again.
 /// </summary>
 internal struct ContextState
 {
@@ -48,7 +50,7 @@ internal struct ContextState
     /// <summary>The unexpired overridden roles as bits.</summary>
     public ulong UnexpiredBits;
 
-    /// <summary>The context the anchor comes from (the user or course), or -1.</summary>
+    /// <summary>The context the anchor comes from (the user, the course, the context with the host anchor), or -1.</summary>
     public int AnchorFrom;
 
     /// <summary>The child that keeps this context from expiring with it, or -1.</summary>
@@ -60,30 +62,33 @@ internal struct ContextState
     /// <summary>The effective purpose's <see cref="PurposePlan.Number"/> (0: none), when the registry has at most 65,535 purposes.</summary>
     public ushort Purpose;
 
-    private byte _status;
-    private byte _ownStatus;
-    private byte _anchorKind;
-
-    /// <summary>Whether <see cref="Activity"/> is set.</summary>
-    public bool HasActivity;
-
-    /// <summary>Whether the purpose's own period has run (before the children are merged).</summary>
-    public bool OwnDefaultExpired;
-
-    /// <summary>Whether the purpose's period has run here and in every child.</summary>
-    public bool DefaultExpired;
-
-    /// <summary>Whether activity after the anchor turned the row into <see cref="RetentionStatus.NeedsReview"/>.</summary>
-    public bool ActivityFlag;
-
-    /// <summary>Whether a user context waits for its longer roles.</summary>
-    public bool UserWaitsForRoles;
-
     /// <summary>Which sentence explains the row.</summary>
     public ReasonKind Reason;
 
     /// <summary>Why the enrolment in <see cref="BlockingCourse"/> keeps the user: 1 no end date, 2 ends later, 3 not expired.</summary>
     public byte BlockingKind;
+
+    private byte _status;
+    private byte _ownStatus;
+    private byte _anchorKind;
+    private byte _kind;
+    private Flag _flags;
+
+    [Flags]
+    private enum Flag : ushort
+    {
+        None = 0,
+        HasActivity = 1,
+        OwnDefaultExpired = 2,
+        DefaultExpired = 4,
+        ActivityFlag = 8,
+        UserWaitsForRoles = 16,
+        Administrator = 32,
+        Guest = 64,
+        AccountDeleted = 128,
+        NoEndDate = 256,
+        EndsAfterNow = 512,
+    }
 
     /// <summary>Gets or sets the outcome.</summary>
     public RetentionStatus Status
@@ -106,6 +111,87 @@ internal struct ContextState
         set => _anchorKind = (byte)value;
     }
 
+    /// <summary>Gets or sets the context's kind (copied from the host's context).</summary>
+    public Registry.ContextKind Kind
+    {
+        readonly get => (Registry.ContextKind)_kind;
+        set => _kind = (byte)value;
+    }
+
+    /// <summary>Gets or sets whether <see cref="Activity"/> is set.</summary>
+    public bool HasActivity
+    {
+        readonly get => Get(Flag.HasActivity);
+        set => Set(Flag.HasActivity, value);
+    }
+
+    /// <summary>Gets or sets whether the purpose's own period has run (before the children are merged).</summary>
+    public bool OwnDefaultExpired
+    {
+        readonly get => Get(Flag.OwnDefaultExpired);
+        set => Set(Flag.OwnDefaultExpired, value);
+    }
+
+    /// <summary>Gets or sets whether the purpose's period has run here and in every child.</summary>
+    public bool DefaultExpired
+    {
+        readonly get => Get(Flag.DefaultExpired);
+        set => Set(Flag.DefaultExpired, value);
+    }
+
+    /// <summary>Gets or sets whether activity after the anchor turned the row into <see cref="RetentionStatus.NeedsReview"/>.</summary>
+    public bool ActivityFlag
+    {
+        readonly get => Get(Flag.ActivityFlag);
+        set => Set(Flag.ActivityFlag, value);
+    }
+
+    /// <summary>Gets or sets whether a user context waits for its longer roles.</summary>
+    public bool UserWaitsForRoles
+    {
+        readonly get => Get(Flag.UserWaitsForRoles);
+        set => Set(Flag.UserWaitsForRoles, value);
+    }
+
+    /// <summary>Gets or sets whether this user context is a site administrator (copied from the host's context).</summary>
+    public bool IsAdministrator
+    {
+        readonly get => Get(Flag.Administrator);
+        set => Set(Flag.Administrator, value);
+    }
+
+    /// <summary>Gets or sets whether this user context is the guest account.</summary>
+    public bool IsGuest
+    {
+        readonly get => Get(Flag.Guest);
+        set => Set(Flag.Guest, value);
+    }
+
+    /// <summary>Gets or sets whether this user's account was deleted (the anchor is the deletion).</summary>
+    public bool AccountDeleted
+    {
+        readonly get => Get(Flag.AccountDeleted);
+        set => Set(Flag.AccountDeleted, value);
+    }
+
+    /// <summary>Gets or sets whether this course has no end date.</summary>
+    public bool NoEndDate
+    {
+        readonly get => Get(Flag.NoEndDate);
+        set => Set(Flag.NoEndDate, value);
+    }
+
+    /// <summary>Gets or sets whether this course ends at or after the evaluation instant.</summary>
+    public bool EndsAfterNow
+    {
+        readonly get => Get(Flag.EndsAfterNow);
+        set => Set(Flag.EndsAfterNow, value);
+    }
+
     /// <summary>Gets the latest activity, or <see langword="null"/>.</summary>
     public readonly Instant? LastActivity => HasActivity ? Activity : null;
+
+    private readonly bool Get(Flag flag) => (_flags & flag) != 0;
+
+    private void Set(Flag flag, bool value) => _flags = value ? _flags | flag : _flags & ~flag;
 }

@@ -36,7 +36,8 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
     private int[] _course;
     private int[] _hostAnchorFrom; // the nearest context (self or ancestor) with a host anchor, or -1
     private string?[] _walk; // the purpose id of the walk W(n) (own inherit treated as not set), computed top-down
-    private IReadOnlyDictionary<string, int> _courseIndex; // enrolments name courses
+    private readonly IReadOnlyDictionary<string, int> _courseIndex; // enrolments name courses
+    private readonly PreOrderLayout? _layout; // an in-memory tree's cached pre-order
 
     public EvaluationPass(RetentionEvaluator owner, IContextTree tree, Instant now, List<Finding> findings)
     {
@@ -50,15 +51,16 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         var count = Math.Max(tree.Count, 1);
         if (tree is InMemoryContextTree memory)
         {
-            _nodes = memory.PreOrder.Nodes;
-            _courseIndex = memory.PreOrder.CourseIndex;
+            _layout = memory.PreOrder;
+            _nodes = _layout.Nodes;
+            _courseIndex = _layout.CourseIndex;
         }
         else
         {
             _nodes = new RetentionContext[count];
             _courseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         }
-        _state = new ContextState[count];
+        _state = GC.AllocateUninitializedArray<ContextState>(count); // every entry is written whole when its context is visited
         _purposeSpill = owner.PlanCount > ushort.MaxValue ? new PurposePlan?[count] : null;
         _hostAnchorFrom = ArrayPool<int>.Shared.Rent(count);
         _firstChild = ArrayPool<int>.Shared.Rent(count);
@@ -190,7 +192,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         if (_tree is InMemoryContextTree memory)
         {
             // An immutable tree keeps its pre-order once: no child lookups by id on every evaluation.
-            var layout = memory.PreOrder;
+            var layout = _layout!;
             for (var n = 0; n < layout.Nodes.Length; n++)
             {
                 Visit(layout.Nodes[n], layout.Parents[n]);
@@ -238,13 +240,31 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         _course[i] = node.Kind == ContextKind.Course ? i : parent >= 0 ? _course[parent] : -1;
         _hostAnchorFrom[i] = node.HostAnchor is not null ? i : parent >= 0 ? _hostAnchorFrom[parent] : -1;
         var plan = ResolvePurpose(i, node, parent, user);
+        _state[i] = new ContextState { Kind = node.Kind, Purpose = _purposeSpill is null ? (ushort)(plan?.Number ?? 0) : default };
         if (_purposeSpill is not null)
         {
             _purposeSpill[i] = plan;
         }
-        else
+
+        ref var s = ref _state[i];
+        if (node.LastActivity is { } activity)
         {
-            _state[i].Purpose = (ushort)(plan?.Number ?? 0);
+            s.Activity = activity;
+            s.HasActivity = true;
+        }
+
+        // What the children-first pass asks of users and courses, copied now while the context is at hand.
+        switch (node.Kind)
+        {
+            case ContextKind.User:
+                s.IsAdministrator = node.IsAdministrator;
+                s.IsGuest = node.IsGuest;
+                s.AccountDeleted = node.DeletedAt is not null;
+                break;
+            case ContextKind.Course:
+                s.NoEndDate = node.EndDate is null;
+                s.EndsAfterNow = node.EndDate >= _now;
+                break;
         }
         if (parent >= 0)
         {
@@ -297,17 +317,13 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
 
     private void Process(int i)
     {
+        // Reads the state only (the visit copied the context's kind and activity): the host's objects are not read
+        // again, which matters once a tree no longer fits in the processor's caches.
         ref var s = ref _state[i];
-        var node = _nodes[i];
         var plan = PurposeAt(i);
         s.BlockedBy = -1;
         s.BlockingCourse = -1;
         s.AnchorFrom = -1;
-        if (node.LastActivity is { } own)
-        {
-            s.Activity = own;
-            s.HasActivity = true;
-        }
 
         // Latest activity in the subtree.
         for (var c = _firstChild[i]; c >= 0; c = _nextSibling[c])
@@ -320,7 +336,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
             }
         }
 
-        if (Terminal(i, node, plan?.Purpose, ref s, out var anchorAt))
+        if (Terminal(i, plan?.Purpose, ref s, out var anchorAt))
         {
             return;
         }
@@ -388,14 +404,14 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         s.OwnStatus = ownStatus;
         s.Reason = ReasonKind.Clock;
 
-        if (node.Kind == ContextKind.User && s.Status is RetentionStatus.Expired or RetentionStatus.PartlyExpired)
+        if (s.Kind == ContextKind.User && s.Status is RetentionStatus.Expired or RetentionStatus.PartlyExpired)
         {
             if (s.Status == RetentionStatus.PartlyExpired)
             {
                 s.Status = RetentionStatus.NotExpired;
                 s.UserWaitsForRoles = true;
             }
-            else if (UserDependency(node) is { Course: >= 0 } blocker)
+            else if (UserDependency(i) is { Course: >= 0 } blocker)
             {
                 s.Status = RetentionStatus.Ineligible;
                 s.BlockingCourse = blocker.Course;
@@ -481,11 +497,11 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
     }
 
     /// <summary>Sets the statuses that need no clock: ineligible kinds and users, missing purposes, missing anchors.</summary>
-    private bool Terminal(int i, RetentionContext node, Purpose? purpose, ref ContextState s, out Instant anchorAt)
+    private bool Terminal(int i, Purpose? purpose, ref ContextState s, out Instant anchorAt)
     {
         anchorAt = default;
         s.Status = RetentionStatus.Ineligible;
-        switch (node.Kind)
+        switch (s.Kind)
         {
             case ContextKind.System:
                 s.Reason = ReasonKind.System;
@@ -503,7 +519,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
 
         if (_user[i] >= 0)
         {
-            var user = _nodes[_user[i]];
+            ref var user = ref _state[_user[i]];
             if (user.IsAdministrator || user.IsGuest)
             {
                 s.Reason = user.IsAdministrator ? ReasonKind.Administrator : ReasonKind.Guest;
@@ -544,7 +560,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
 
         if (_user[i] >= 0)
         {
-            return (_nodes[_user[i]].DeletedAt is null ? AnchorKind.LastAccess : AnchorKind.AccountDeleted, _user[i]);
+            return (_state[_user[i]].AccountDeleted ? AnchorKind.AccountDeleted : AnchorKind.LastAccess, _user[i]);
         }
 
         return _course[i] >= 0 ? (AnchorKind.CourseEnd, _course[i]) : (AnchorKind.None, -1);
@@ -561,39 +577,45 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         _ => null,
     };
 
-    /// <summary>The first enrolment that keeps the user: (course index, 1 = no end date, 2 = ends later, 3 = not expired), or (-1, 0).</summary>
-    private (int Course, byte Kind) UserDependency(RetentionContext user)
+    /// <summary>The first enrolment that keeps user <paramref name="i"/>: (course index, 1 = no end date, 2 = ends later, 3 = not expired), or (-1, 0).</summary>
+    private (int Course, byte Kind) UserDependency(int i)
     {
-        var enrolments = user.Enrolments;
+        if (_layout is { } layout)
+        {
+            // An in-memory tree resolved its enrolments to positions once.
+            for (var e = layout.EnrolmentStart[i]; e < layout.EnrolmentStart[i + 1]; e++)
+            {
+                var c = layout.EnrolmentCourses[e];
+                if (KeepsUser(c) is var kind and > 0)
+                {
+                    return (c, kind);
+                }
+            }
+
+            return (-1, 0);
+        }
+
+        var enrolments = _nodes[i].Enrolments;
         for (var e = 0; e < enrolments.Count; e++) // by index: a boxed enumerator per user adds up over a large site
         {
-            if (!_courseIndex.TryGetValue(enrolments[e], out var c))
+            if (_courseIndex.TryGetValue(enrolments[e], out var c) && KeepsUser(c) is var kind and > 0)
             {
-                continue;
-            }
-
-            var course = _nodes[c];
-            if (course.EndDate is null)
-            {
-                if (_owner.Options.CoursesWithoutEndDateAreRunning)
-                {
-                    return (c, 1);
-                }
-
-                continue;
-            }
-
-            if (course.EndDate.Value >= _now)
-            {
-                return (c, 2);
-            }
-
-            if (_state[c].Status != RetentionStatus.Expired)
-            {
-                return (c, 3);
+                return (c, kind);
             }
         }
 
         return (-1, 0);
+    }
+
+    /// <summary>Why an enrolment in course <paramref name="c"/> keeps its user: 1 no end date (when that counts as running), 2 ends later, 3 not expired; 0 when it does not.</summary>
+    private byte KeepsUser(int c)
+    {
+        ref var course = ref _state[c];
+        if (course.NoEndDate)
+        {
+            return _owner.Options.CoursesWithoutEndDateAreRunning ? (byte)1 : (byte)0;
+        }
+
+        return course.EndsAfterNow ? (byte)2 : course.Status != RetentionStatus.Expired ? (byte)3 : (byte)0;
     }
 }

@@ -268,14 +268,41 @@ internal sealed class PreOrderLayout
         }
 
         CourseIndex = courses.ToFrozenDictionary(StringComparer.Ordinal); // shared by concurrent evaluations: never written again
+
+        // Each user's enrolments as course positions (compressed rows: user i's are [start[i], start[i + 1])).
+        EnrolmentStart = new int[nodes.Length + 1];
+        var enrolled = new List<int>();
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            EnrolmentStart[i] = enrolled.Count;
+            if (nodes[i].Kind == ContextKind.User)
+            {
+                foreach (var courseId in nodes[i].Enrolments)
+                {
+                    if (courses.TryGetValue(courseId, out var c))
+                    {
+                        enrolled.Add(c);
+                    }
+                }
+            }
+        }
+
+        EnrolmentStart[nodes.Length] = enrolled.Count;
+        EnrolmentCourses = [.. enrolled];
     }
 
     public RetentionContext[] Nodes { get; }
 
     public int[] Parents { get; }
 
+    /// <summary>Gets where each context's enrolments start in <see cref="EnrolmentCourses"/> (one more entry than contexts).</summary>
+    public int[] EnrolmentStart { get; }
+
+    /// <summary>Gets the course positions users are enrolled in, user by user.</summary>
+    public int[] EnrolmentCourses { get; }
+
     /// <summary>Gets the pre-order position of every course by id (enrolments name courses).</summary>
-    public IReadOnlyDictionary<string, int> CourseIndex { get; }
+    public FrozenDictionary<string, int> CourseIndex { get; }
 
     public static PreOrderLayout Of(IContextTree tree)
     {
