@@ -116,21 +116,13 @@ public sealed class RetentionReport
             return;
         }
 
-        int expired = 0, partly = 0, notExpired = 0, noAnchor = 0, ineligible = 0, review = 0;
+        var counter = default(StatusCounter);
         foreach (var row in contexts)
         {
-            switch (row.Status)
-            {
-                case RetentionStatus.Expired: expired++; break;
-                case RetentionStatus.PartlyExpired: partly++; break;
-                case RetentionStatus.NotExpired: notExpired++; break;
-                case RetentionStatus.NoAnchor: noAnchor++; break;
-                case RetentionStatus.Ineligible: ineligible++; break;
-                default: review++; break;
-            }
+            counter.Add(row.Status);
         }
 
-        Summary = new RetentionSummary(contexts.Count, expired, partly, notExpired, noAnchor, ineligible, review);
+        Summary = counter.ToSummary();
     }
 
     /// <summary>Gets the evaluation instant.</summary>
@@ -168,6 +160,30 @@ public sealed class RetentionReport
 
         return _index.TryGetValue(contextId, out var at) ? Contexts[at] : null;
     }
+}
+
+/// <summary>Counts rows per status for a <see cref="RetentionSummary"/>.</summary>
+internal struct StatusCounter
+{
+    private int _contexts, _expired, _partly, _notExpired, _noAnchor, _ineligible, _review;
+
+    /// <summary>Counts one row.</summary>
+    public void Add(RetentionStatus status)
+    {
+        _contexts++;
+        switch (status)
+        {
+            case RetentionStatus.Expired: _expired++; break;
+            case RetentionStatus.PartlyExpired: _partly++; break;
+            case RetentionStatus.NotExpired: _notExpired++; break;
+            case RetentionStatus.NoAnchor: _noAnchor++; break;
+            case RetentionStatus.Ineligible: _ineligible++; break;
+            default: _review++; break;
+        }
+    }
+
+    /// <summary>Gets the summary of the rows counted.</summary>
+    public readonly RetentionSummary ToSummary() => new(_contexts, _expired, _partly, _notExpired, _noAnchor, _ineligible, _review);
 }
 
 /// <summary>Renders a row's reason from the evaluation's state.</summary>

@@ -132,21 +132,13 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
 
     private RetentionSummary Summarize()
     {
-        int expired = 0, partly = 0, notExpired = 0, noAnchor = 0, ineligible = 0, review = 0;
+        var counter = default(StatusCounter);
         for (var i = 0; i < _count; i++)
         {
-            switch (_state[i].Status)
-            {
-                case RetentionStatus.Expired: expired++; break;
-                case RetentionStatus.PartlyExpired: partly++; break;
-                case RetentionStatus.NotExpired: notExpired++; break;
-                case RetentionStatus.NoAnchor: noAnchor++; break;
-                case RetentionStatus.Ineligible: ineligible++; break;
-                default: review++; break;
-            }
+            counter.Add(_state[i].Status);
         }
 
-        return new RetentionSummary(_count, expired, partly, notExpired, noAnchor, ineligible, review);
+        return counter.ToSummary();
     }
 
     private void AddFindings()
