@@ -68,12 +68,14 @@ internal sealed class Utf8NameComparer : IEqualityComparer<string>, IAlternateEq
 
     public bool Equals(ReadOnlySpan<byte> alternate, string other)
     {
-        if (Ascii.IsValid(other))
+        // Ascii.Equals is false as soon as either side holds a non-ASCII character, so a hit on an ASCII name (every
+        // LTI claim name) costs one comparison; only a miss goes on to check for a non-ASCII key.
+        if (alternate.Length == other.Length && Ascii.Equals(alternate, other))
         {
-            return alternate.Length == other.Length && Ascii.Equals(alternate, other);
+            return true;
         }
 
-        return alternate.SequenceEqual(Encoding.UTF8.GetBytes(other));
+        return !Ascii.IsValid(other) && alternate.SequenceEqual(Encoding.UTF8.GetBytes(other));
     }
 
     public string Create(ReadOnlySpan<byte> alternate) => Encoding.UTF8.GetString(alternate);
