@@ -60,6 +60,34 @@ public sealed record ContextEvaluation
     /// <summary>The row's position for <see cref="Renderer"/>.</summary>
     internal int RendererIndex { get; init; }
 
+    /// <summary>
+    /// Compares two rows by what they say: every public property, the role lists element by element and the reason
+    /// text (rendered if need be), so rows of two evaluations of the same data are equal whether or not their reasons
+    /// were read yet.
+    /// </summary>
+    /// <param name="other">The other row.</param>
+    /// <returns><see langword="true"/> when every public property is equal.</returns>
+    public bool Equals(ContextEvaluation? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (string.Equals(Id, other.Id, StringComparison.Ordinal)
+                && Kind == other.Kind
+                && string.Equals(ParentId, other.ParentId, StringComparison.Ordinal)
+                && Status == other.Status
+                && string.Equals(PurposeId, other.PurposeId, StringComparison.Ordinal)
+                && Anchor == other.Anchor
+                && ExpiresAt == other.ExpiresAt
+                && DefaultExpired == other.DefaultExpired
+                && DefaultProtected == other.DefaultProtected
+                && ExpiredRoles.SequenceEqual(other.ExpiredRoles, StringComparer.Ordinal)
+                && UnexpiredRoles.SequenceEqual(other.UnexpiredRoles, StringComparer.Ordinal)
+                && ProtectedRoles.SequenceEqual(other.ProtectedRoles, StringComparer.Ordinal)
+                && LastActivity == other.LastActivity
+                && string.Equals(Reason, other.Reason, StringComparison.Ordinal)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Kind, Status, PurposeId, Anchor, ExpiresAt, LastActivity);
+
     /// <summary>Gets whether the whole context may be deleted (<see cref="RetentionStatus.Expired"/>).</summary>
     public bool IsFullyExpired => Status == RetentionStatus.Expired;
 

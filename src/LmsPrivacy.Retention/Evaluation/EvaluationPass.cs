@@ -200,7 +200,12 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
             var (node, parent) = stack.Pop();
             if (_count == _nodes.Length)
             {
-                break; // a host "tree" with a loop or a shared node: stop rather than run forever
+                // A host "tree" with a loop or a shared node, or a Count that is too small: stop rather than run
+                // forever, and say so (the rows cover only part of the tree).
+                _findings.Add(RetentionRules.ContextCycle.At("$.contexts", string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"The host's tree has more contexts than its Count ({_nodes.Length}) says: a loop, a context reached twice or a wrong Count. Only the first {_nodes.Length} contexts in pre-order were evaluated.")));
+                break;
             }
 
             var i = Visit(node, parent);

@@ -50,7 +50,12 @@ internal sealed class EvaluationRows : IReadOnlyList<ContextEvaluation>
     }
 
     /// <summary>Gets the context id of a row without making the row.</summary>
-    public string IdAt(int index) => _source.IdAt(index);
+    public string IdAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return _source.IdAt(index);
+    }
 
     /// <inheritdoc />
     public IEnumerator<ContextEvaluation> GetEnumerator()

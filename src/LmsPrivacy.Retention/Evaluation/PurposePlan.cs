@@ -10,17 +10,23 @@ internal sealed class PurposePlan
     {
         Purpose = purpose;
         Number = number;
-        Overrides = new (int Bit, Period Retention)[purpose.RoleOverrides.Count];
-        for (var i = 0; i < Overrides.Length; i++)
+        var overrides = new List<(int Bit, Period Retention)>(purpose.RoleOverrides.Count);
+        foreach (var roleOverride in purpose.RoleOverrides)
         {
-            var roleOverride = purpose.RoleOverrides[i];
+            if (roleOverride?.Role is null)
+            {
+                continue; // a malformed registry is reported by its validation, not here
+            }
+
             var bit = roles.BitOf(roleOverride.Role);
-            Overrides[i] = (bit, roleOverride.Retention);
+            overrides.Add((bit, roleOverride.Retention));
             if (roleOverride.Protected)
             {
                 ProtectedRoles = ProtectedRoles.Union(RoleSet.Of(bit));
             }
         }
+
+        Overrides = [.. overrides];
     }
 
     /// <summary>Gets the plan's number in <see cref="RetentionEvaluator.PlanAt"/>, from 1 (0 means no purpose).</summary>

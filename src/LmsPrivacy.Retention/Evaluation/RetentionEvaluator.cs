@@ -80,6 +80,11 @@ public sealed class RetentionEvaluator
     public RetentionReport Evaluate(IContextTree tree, Instant now)
     {
         ArgumentNullException.ThrowIfNull(tree);
+        if (tree.Count < 0)
+        {
+            throw new ArgumentException($"The context tree reports a negative Count ({tree.Count}).", nameof(tree));
+        }
+
         var findings = new List<Finding>(_registry.Validate().Findings);
         if (findings.Any(static f => f.IsError))
         {

@@ -19,7 +19,10 @@ internal sealed class RoleUniverse
         {
             foreach (var roleOverride in purpose.RoleOverrides)
             {
-                roles.Add(roleOverride.Role);
+                if (roleOverride?.Role is { } role) // a malformed registry is reported by its validation, not here
+                {
+                    roles.Add(role);
+                }
             }
         }
 

@@ -107,6 +107,67 @@ public sealed class RetentionEvaluatorRowsTests
     }
 
     [Fact]
+    public void Rows_OfTwoEvaluations_AreEqual_WhetherOrNotTheirReasonsWereRead()
+    {
+        var tree = Generate([150, 160, 170, 180, 190, 200, 4, 5]);
+        var evaluator = new RetentionEvaluator(Registry);
+        var first = evaluator.Evaluate(tree, Now);
+        var second = evaluator.Evaluate(tree, Now);
+        _ = first.Contexts.Select(r => r.Reason).ToList(); // rendered in the first report only
+
+        Assert.Equal(first.Contexts, second.Contexts);
+        Assert.Equal(first.Contexts.Select(r => r.GetHashCode()), second.Contexts.Select(r => r.GetHashCode()));
+        Assert.Contains(first.Contexts, r => r.UnexpiredRoles.Count > 0 || r.ExpiredRoles.Count > 0); // role lists compared by content
+        Assert.NotEqual(first.Contexts[1], first.Contexts[1] with { Status = RetentionStatus.NeedsReview });
+        Assert.NotEqual(first.Contexts[1], first.Contexts[1] with { ExpiredRoles = ["someone"] });
+    }
+
+    [Fact]
+    public void HostTree_WithALoop_StopsAndSaysSo()
+    {
+        var inner = Generate([1, 2, 3, 4, 5, 6, 7, 8]);
+        var report = new RetentionEvaluator(Registry).Evaluate(new LoopingTree(inner), Now);
+
+        Assert.Equal(inner.Count, report.Contexts.Count);
+        var finding = Assert.Single(report.Findings, f => f.Code == "retention.context.cycle");
+        Assert.Contains("more contexts than its Count", finding.Message, StringComparison.Ordinal);
+        Assert.False(report.IsValid);
+    }
+
+    [Fact]
+    public void HostTree_WithANegativeCount_IsRefused()
+    {
+        var inner = Generate([1, 2]);
+
+        var error = Assert.Throws<ArgumentException>(() => new RetentionEvaluator(Registry).Evaluate(new NegativeCountTree(inner), Now));
+        Assert.Contains("negative Count", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A host tree whose course lists the system context among its children: a loop.</summary>
+    private sealed class LoopingTree(InMemoryContextTree inner) : IContextTree
+    {
+        public RetentionContext Root => inner.Root;
+
+        public int Count => inner.Count;
+
+        public RetentionContext? Find(string contextId) => inner.Find(contextId);
+
+        public IReadOnlyList<RetentionContext> GetChildren(string contextId) =>
+            contextId == "c0" ? [.. inner.GetChildren(contextId), inner.Root] : inner.GetChildren(contextId);
+    }
+
+    private sealed class NegativeCountTree(InMemoryContextTree inner) : IContextTree
+    {
+        public RetentionContext Root => inner.Root;
+
+        public int Count => -1;
+
+        public RetentionContext? Find(string contextId) => inner.Find(contextId);
+
+        public IReadOnlyList<RetentionContext> GetChildren(string contextId) => inner.GetChildren(contextId);
+    }
+
+    [Fact]
     public void Rows_IndexOutOfRange_Throws()
     {
         var report = new RetentionEvaluator(Registry).Evaluate(Generate([1, 2, 3, 4]), Now);
