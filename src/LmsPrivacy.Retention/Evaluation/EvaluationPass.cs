@@ -22,7 +22,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
     private readonly RoleLists _roleLists;
 
     // Kept with the report: what rows and reasons are made from.
-    private RetentionContext[] _nodes; // an in-memory tree's own pre-order array, or filled by the walk
+    private readonly RetentionContext[] _nodes; // an in-memory tree's own pre-order array, or filled by the walk
     private readonly ContextState[] _state;
     private readonly PurposePlan?[]? _purposeSpill; // the purposes, when the registry has more than fits in a state
     private RoleSet[]? _expiredSpill; // the role sets, when the registry overrides more than 64 roles
@@ -181,10 +181,9 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
 
     private void BuildPreOrder()
     {
-        if (_tree is InMemoryContextTree memory)
+        if (_layout is { } layout)
         {
-            // An immutable tree keeps its pre-order once: no child lookups by id on every evaluation.
-            var layout = _layout!;
+            // An immutable tree keeps its pre-order, nodes and course index once: no child lookups by id per evaluation.
             for (var n = 0; n < layout.Nodes.Length; n++)
             {
                 Visit(layout.Nodes[n], layout.Parents[n]);
@@ -208,6 +207,13 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
                 break;
             }
 
+            // A host's tree: recorded and indexed as it is walked.
+            _nodes[_count] = node;
+            if (node.Kind == ContextKind.Course)
+            {
+                ((Dictionary<string, int>)_courseIndex)[node.Id] = _count;
+            }
+
             var i = Visit(node, parent);
             var children = _tree.GetChildren(node.Id);
             for (var c = children.Count - 1; c >= 0; c--)
@@ -221,15 +227,6 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
     private int Visit(RetentionContext node, int parent)
     {
         var i = _count++;
-        if (!ReferenceEquals(_nodes[i], node))
-        {
-            _nodes[i] = node; // a host's tree; an in-memory tree's pre-order array already holds it
-        }
-        if (node.Kind == ContextKind.Course && _courseIndex is Dictionary<string, int> courses)
-        {
-            courses[node.Id] = i; // a host's tree: indexed as it is walked
-        }
-
         _firstChild[i] = -1;
         _nextSibling[i] = -1;
         var user = node.Kind == ContextKind.User ? i : parent >= 0 ? _user[parent] : -1;
@@ -237,13 +234,13 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
         _course[i] = node.Kind == ContextKind.Course ? i : parent >= 0 ? _course[parent] : -1;
         _hostAnchorFrom[i] = node.HostAnchor is not null ? i : parent >= 0 ? _hostAnchorFrom[parent] : -1;
         var plan = ResolvePurpose(i, node, parent, user);
-        _state[i] = new ContextState { Kind = node.Kind, Purpose = _purposeSpill is null ? (ushort)(plan?.Number ?? 0) : default };
+        ref var s = ref _state[i];
+        s = new ContextState { Kind = node.Kind, Purpose = _purposeSpill is null ? (ushort)(plan?.Number ?? 0) : default };
         if (_purposeSpill is not null)
         {
             _purposeSpill[i] = plan;
         }
 
-        ref var s = ref _state[i];
         if (node.LastActivity is { } activity)
         {
             s.Activity = activity;
@@ -263,6 +260,7 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
                 s.EndsAfterNow = node.EndDate >= _now;
                 break;
         }
+
         if (parent >= 0)
         {
             _nextSibling[i] = _firstChild[parent];

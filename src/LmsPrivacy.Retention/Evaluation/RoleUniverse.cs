@@ -62,6 +62,6 @@ internal sealed class RoleLists(RoleUniverse universe)
         }
 
         // Rows are made on read, possibly from several threads; a race builds a list twice and keeps one.
-        return _lists.TryGetValue(set, out var list) ? list : _lists.GetOrAdd(set, universe.Build(set));
+        return _lists.GetOrAdd(set, static (key, roles) => roles.Build(key), universe);
     }
 }
