@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -6,77 +7,93 @@ using System.Text.Json;
 namespace LmsPrivacy.Lti;
 
 /// <summary>
-/// A string-keyed lookup that also answers for a property's raw UTF-8 name, so the hot paths look claim names up
+/// A fixed string-keyed table that also answers for a property's raw UTF-8 name, so the hot paths look claim names up
 /// without transcoding them to UTF-16. Keys compare ordinally (byte-exact in UTF-8).
 /// </summary>
+/// <remarks>
+/// An open-addressing table over the keys' UTF-8 bytes, built once: a lookup hashes the name's length and last eight
+/// bytes (LTI claim names share long URI prefixes and differ at the end) and compares bytes, with no interface calls
+/// and no per-byte hash loop. The table never grows, so hostile names can only miss.
+/// </remarks>
 internal sealed class Utf8NameLookup<T>
 {
-    // A Dictionary, not a FrozenDictionary: the frozen string dictionaries do not honour a custom alternate comparer.
     private readonly Dictionary<string, T> _byName;
-    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<byte>> _byUtf8;
+    private readonly Slot[] _slots;
+    private readonly int _mask;
 
     public Utf8NameLookup(IEnumerable<KeyValuePair<string, T>> entries)
     {
-        _byName = new Dictionary<string, T>(entries, Utf8NameComparer.Instance);
-        _byUtf8 = _byName.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _byName = new Dictionary<string, T>(entries, StringComparer.Ordinal);
+        var size = 8;
+        while (size < _byName.Count * 4)
+        {
+            size *= 2;
+        }
+
+        _slots = new Slot[size];
+        _mask = size - 1;
+        foreach (var (name, value) in _byName)
+        {
+            var key = Encoding.UTF8.GetBytes(name);
+            var index = Hash(key) & _mask;
+            while (_slots[index].Key is not null)
+            {
+                index = (index + 1) & _mask;
+            }
+
+            _slots[index] = new Slot(key, value);
+        }
     }
 
     /// <summary>Looks a property's name up: by its raw UTF-8 bytes when unescaped, else by its decoded name.</summary>
     public bool TryGetValue(JsonProperty property, [MaybeNullWhen(false)] out T value)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        return raw.Contains((byte)'\\') ? _byName.TryGetValue(property.Name, out value) : _byUtf8.TryGetValue(raw, out value);
+        return raw.Contains((byte)'\\') ? _byName.TryGetValue(property.Name, out value) : TryGetValue(raw, out value);
     }
-}
 
-/// <summary>Ordinal string comparison whose hash is computed over the UTF-8 form, so UTF-8 spans can be looked up.</summary>
-internal sealed class Utf8NameComparer : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<byte>, string>
-{
-    private const int HashedBytes = 16;
-
-    public static Utf8NameComparer Instance { get; } = new();
-
-    public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
-
-    public int GetHashCode(string obj)
+    /// <summary>Looks a name up by its UTF-8 bytes.</summary>
+    public bool TryGetValue(ReadOnlySpan<byte> utf8, [MaybeNullWhen(false)] out T value)
     {
-        ArgumentNullException.ThrowIfNull(obj);
-        if (Ascii.IsValid(obj))
+        var slots = _slots;
+        var index = Hash(utf8) & _mask;
+        while (true)
         {
-            var hash = obj.Length;
-            foreach (var c in obj.AsSpan(Math.Max(0, obj.Length - HashedBytes)))
+            ref readonly var slot = ref slots[index];
+            if (slot.Key is null)
             {
-                hash = (hash * 31) + c;
+                value = default;
+                return false;
             }
 
-            return hash;
-        }
+            if (utf8.SequenceEqual(slot.Key))
+            {
+                value = slot.Value;
+                return true;
+            }
 
-        return GetHashCode(Encoding.UTF8.GetBytes(obj));
+            index = (index + 1) & _mask;
+        }
     }
 
-    public int GetHashCode(ReadOnlySpan<byte> alternate)
+    private static int Hash(ReadOnlySpan<byte> name)
     {
-        var hash = alternate.Length;
-        foreach (var b in alternate[Math.Max(0, alternate.Length - HashedBytes)..])
+        ulong tail;
+        if (name.Length >= sizeof(ulong))
         {
-            hash = (hash * 31) + b;
+            tail = BinaryPrimitives.ReadUInt64LittleEndian(name[^sizeof(ulong)..]);
+        }
+        else
+        {
+            tail = 0;
+            foreach (var b in name)
+            {
+                tail = (tail << 8) | b;
+            }
         }
 
-        return hash;
+        return (int)(((tail + (ulong)name.Length) * 0x9E3779B97F4A7C15UL) >> 33);
     }
 
-    public bool Equals(ReadOnlySpan<byte> alternate, string other)
-    {
-        // Ascii.Equals is false as soon as either side holds a non-ASCII character, so a hit on an ASCII name (every
-        // LTI claim name) costs one comparison; only a miss goes on to check for a non-ASCII key.
-        if (alternate.Length == other.Length && Ascii.Equals(alternate, other))
-        {
-            return true;
-        }
-
-        return !Ascii.IsValid(other) && alternate.SequenceEqual(Encoding.UTF8.GetBytes(other));
-    }
-
-    public string Create(ReadOnlySpan<byte> alternate) => Encoding.UTF8.GetString(alternate);
+    private readonly record struct Slot(byte[]? Key, T Value);
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Xunit;
 
 namespace LmsPrivacy.Lti.Tests;
 
@@ -35,15 +37,38 @@ public sealed class Utf8NameLookupTests
     [Theory]
     [InlineData("email")]
     [InlineData("naïve")]
-    [InlineData("a-name-longer-than-sixteen-characters")]
-    public void Comparer_StringAndUtf8_HashAndCompareAlike(string name)
+    [InlineData("https://purl.imsglobal.org/spec/lti/claim/context")]
+    public void TryGetValue_Utf8Bytes_FindsEachKey(string name)
     {
-        var comparer = Utf8NameComparer.Instance;
-        var utf8 = Encoding.UTF8.GetBytes(name);
+        var lookup = new Utf8NameLookup<string>(CatalogNames().Append(name).Distinct(StringComparer.Ordinal).Select(n => new KeyValuePair<string, string>(n, n)));
 
-        Assert.Equal(comparer.GetHashCode(name), comparer.GetHashCode(utf8));
-        Assert.True(comparer.Equals(utf8, name));
-        Assert.False(comparer.Equals(utf8, name + "x"));
-        Assert.Equal(name, comparer.Create(utf8));
+        Assert.True(lookup.TryGetValue(Encoding.UTF8.GetBytes(name), out var found));
+        Assert.Equal(name, found);
     }
+
+    // Law: a table built from any set of names finds exactly those names by their UTF-8 bytes (collisions included).
+    [Property(MaxTest = 200)]
+    public void TryGetValue_AnyNames_FindsMembersOnly(NonNull<string>[] names, NonNull<string> probe)
+    {
+        // Names with lone surrogates have no UTF-8 form of their own, and no JSON name decodes to one.
+        var keys = names.Select(n => n.Get).Where(RoundTrips).Distinct(StringComparer.Ordinal).ToArray();
+        var lookup = new Utf8NameLookup<int>(keys.Select((k, i) => new KeyValuePair<string, int>(k, i)));
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            Assert.True(lookup.TryGetValue(Encoding.UTF8.GetBytes(keys[i]), out var value));
+            Assert.Equal(i, value);
+        }
+
+        if (!RoundTrips(probe.Get))
+        {
+            return;
+        }
+
+        Assert.Equal(keys.Contains(probe.Get, StringComparer.Ordinal), lookup.TryGetValue(Encoding.UTF8.GetBytes(probe.Get), out _));
+    }
+
+    private static bool RoundTrips(string name) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(name)) == name;
+
+    private static IEnumerable<string> CatalogNames() => LmsPrivacy.Lti.Claims.LtiClaimCatalog.All.Select(d => d.Claim).Distinct(StringComparer.Ordinal);
 }
