@@ -7,9 +7,10 @@ namespace LmsPrivacy.Lti.Claims;
 /// <summary>One claim of a lookup, with its JSON path and its member entries precomputed.</summary>
 internal sealed class ClaimEntry
 {
-    public ClaimEntry(LtiClaimDescriptor descriptor, FrozenDictionary<string, MemberEntry>? members)
+    public ClaimEntry(LtiClaimDescriptor descriptor, FrozenDictionary<string, MemberEntry>? members, int ordinal)
     {
         Descriptor = descriptor;
+        Ordinal = ordinal;
         Path = JsonPaths.Claim(descriptor.Claim);
         Members = members;
         MemberLookup = members?.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -18,6 +19,9 @@ internal sealed class ClaimEntry
         IsCustom = string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal);
         Classified = new LtiClassifiedClaim(Path, descriptor.Category, descriptor.Claim, null);
     }
+
+    /// <summary>Gets the entry's number within its lookup (0 to <see cref="ClaimLookup.Count"/> - 1), for per-launch bit sets and tables.</summary>
+    public int Ordinal { get; }
 
     /// <summary>Gets the classification of the whole claim, shared by every launch that carries it (the record is immutable).</summary>
     public LtiClassifiedClaim Classified { get; }
@@ -84,19 +88,29 @@ internal sealed class ClaimLookup
             map[member.Member!] = new MemberEntry(member.Member!, JsonPaths.Member(member.Claim, member.Member!), member.Category, member.Claim);
         }
 
+        var ordinal = 0;
         _claims = whole.ToFrozenDictionary(
             static pair => pair.Key,
-            pair => new ClaimEntry(pair.Value, members.TryGetValue(pair.Key, out var map) ? map.ToFrozenDictionary(StringComparer.Ordinal) : null),
+            pair => new ClaimEntry(pair.Value, members.TryGetValue(pair.Key, out var map) ? map.ToFrozenDictionary(StringComparer.Ordinal) : null, ordinal++),
             StringComparer.Ordinal);
+        Count = ordinal;
         _byName = _claims.GetAlternateLookup<ReadOnlySpan<char>>();
         _byUtf8 = new Utf8NameLookup<ClaimEntry>(_claims);
     }
 
     public static ClaimLookup Builtin { get; } = new(LtiClaimCatalog.All);
 
+    /// <summary>Gets the number of whole-claim entries.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets every whole-claim entry.</summary>
+    public IEnumerable<ClaimEntry> Entries => _claims.Values;
+
     public bool TryGet(ReadOnlySpan<char> claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byName.TryGetValue(claim, out entry);
 
     public bool TryGet(System.Text.Json.JsonProperty claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byUtf8.TryGetValue(claim, out entry);
+
+    public bool TryGet(ReadOnlySpan<byte> utf8Claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byUtf8.TryGetValue(utf8Claim, out entry);
 
     public bool TryGetClaim(string claim, [NotNullWhen(true)] out LtiClaimDescriptor? descriptor)
     {

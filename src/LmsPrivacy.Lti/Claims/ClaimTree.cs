@@ -96,101 +96,21 @@ internal static class ClaimTree
     /// The same walk as <see cref="Build"/>, producing the classifier's flat list directly: catalogued claims and members
     /// reuse their precomputed records, and no intermediate nodes are built.
     /// </summary>
-    public static List<LtiClassifiedClaim> Classify(JsonElement payload, List<Finding> findings, ClaimLookup? extra)
+    public static LtiClaimClassification Classify(JsonElement payload, ClaimLookup? extra)
     {
         if (payload.ValueKind != JsonValueKind.Object)
         {
-            findings.Add(LtiRules.PayloadNotObject.At(JsonPaths.Root, "The payload is not a JSON object of claims."));
-            return [];
+            return ClassificationBuilder.NotObject();
         }
 
-        var claims = new List<LtiClassifiedClaim>(payload.GetPropertyCount() + 16);
-        var identity = new IdentityValues();
-        var customIndex = -1;
-        JsonElement custom = default;
+        var builder = ClassificationBuilder.Rent(extra);
         foreach (var property in payload.EnumerateObject())
         {
-            var value = property.Value;
-            ClaimEntry? entry = null;
-            if (extra is not null && extra.TryGet(property, out var extraEntry))
-            {
-                entry = extraEntry;
-            }
-            else if (ClaimLookup.Builtin.TryGet(property, out var builtinEntry))
-            {
-                entry = builtinEntry;
-                identity.Collect(builtinEntry.Role, value);
-            }
-
-            if (entry is null)
-            {
-                var unknownName = property.Name;
-                var path = JsonPaths.Claim(unknownName);
-                var unknownCategory = ContainsEmail(value, 0) ? DataCategory.DirectIdentifier : DataCategory.QuasiIdentifier;
-                findings.Add(LtiRules.ClaimUnknown.At(path, unknownCategory == DataCategory.DirectIdentifier
-                    ? "Unknown claim holding an e-mail address; classified as a direct identifier."
-                    : "Unknown claim; classified as a quasi-identifier until you catalogue it."));
-                claims.Add(new LtiClassifiedClaim(path, unknownCategory, unknownName, null));
-                continue;
-            }
-
-            var descriptor = entry.Descriptor;
-            if (entry.IsCustom && value.ValueKind == JsonValueKind.Object && customIndex < 0)
-            {
-                // Classified at the end, when every identity value is known; its members keep this position.
-                customIndex = claims.Count;
-                custom = value;
-                continue;
-            }
-
-            if (entry.Members is not null && value.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var member in value.EnumerateObject())
-                {
-                    if (entry.MemberNames!.TryGetValue(member, out var known))
-                    {
-                        claims.Add(known.Classified);
-                    }
-                    else
-                    {
-                        var memberName = member.Name;
-                        claims.Add(new LtiClassifiedClaim(JsonPaths.Property(entry.Path, memberName), descriptor.Category, descriptor.Claim, memberName));
-                    }
-                }
-            }
-            else
-            {
-                claims.Add(entry.Classified);
-            }
-
-            if (descriptor.Category == DataCategory.ThirdParty)
-            {
-                findings.Add(LtiRules.ClaimThirdParty.At(entry.Path, "This claim identifies another person than the launching user; treat it as that person's data."));
-            }
+            ClaimLookup.Builtin.TryGet(property, out var builtin);
+            builder.Add(property, builtin);
         }
 
-        if (customIndex >= 0)
-        {
-            var path = JsonPaths.Claim(LtiClaimNames.Custom);
-            var members = new LtiClassifiedClaim[custom.GetPropertyCount()];
-            var index = 0;
-            foreach (var member in custom.EnumerateObject())
-            {
-                var name = member.Name;
-                var memberPath = JsonPaths.Property(path, name);
-                var (category, reason) = CustomValues.Classify(name, member.Value, identity);
-                if (category == DataCategory.DirectIdentifier)
-                {
-                    findings.Add(LtiRules.CustomDirectIdentifier.At(memberPath, reason));
-                }
-
-                members[index++] = new LtiClassifiedClaim(memberPath, category, LtiClaimNames.Custom, name);
-            }
-
-            claims.InsertRange(customIndex, members);
-        }
-
-        return claims;
+        return builder.Finish();
     }
 
     private static List<MemberNode> Members(ClaimEntry entry, JsonElement value, Span<char> buffer)

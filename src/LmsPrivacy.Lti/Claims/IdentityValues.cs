@@ -52,6 +52,13 @@ internal sealed class IdentityValues
         }
     }
 
+    /// <summary>Forgets the values (the lists are kept for the next launch).</summary>
+    public void Clear()
+    {
+        _direct?.Clear();
+        _pseudonymous?.Clear();
+    }
+
     public bool IsDirect(ReadOnlySpan<char> value) => Matches(_direct, value);
 
     public bool IsPseudonymous(ReadOnlySpan<char> value) => Matches(_pseudonymous, value);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LmsPrivacy.Findings;
 
 namespace LmsPrivacy.Lti.Claims;
 
@@ -41,10 +40,5 @@ public sealed class LtiClaimClassifier
     /// <summary>Classifies a decoded launch payload.</summary>
     /// <param name="payload">The JSON object of claims (the JWT payload).</param>
     /// <returns>The classified claims and the findings; a payload that is not an object gives one error finding.</returns>
-    public LtiClaimClassification Classify(JsonElement payload)
-    {
-        var findings = new List<Finding>();
-        var claims = ClaimTree.Classify(payload, findings, _additional);
-        return new LtiClaimClassification(claims, new ValidationReport(findings));
-    }
+    public LtiClaimClassification Classify(JsonElement payload) => ClaimTree.Classify(payload, _additional);
 }

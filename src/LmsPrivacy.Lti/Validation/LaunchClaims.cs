@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using LmsPrivacy.Lti.Claims;
@@ -7,6 +5,7 @@ using LmsPrivacy.Lti.Claims;
 namespace LmsPrivacy.Lti.Validation;
 
 /// <summary>The claims the validator reads, found in one pass over the payload (a JSON object lookup is a linear scan).</summary>
+/// <remarks>One instance per thread is reused, so reading a launch allocates nothing in the common case.</remarks>
 internal sealed class LaunchClaims
 {
     public const int Iss = 0;
@@ -33,6 +32,7 @@ internal sealed class LaunchClaims
     private const int FirstIdentity = 21;
 
     private const int PairwiseLimit = 32;
+    private const int MaxPooledOthers = 1024;
 
     private static readonly string[] Names =
     [
@@ -44,61 +44,89 @@ internal sealed class LaunchClaims
         .. LtiClaimCatalog.All.Where(d => d.Member is null && LtiClaimCatalog.IsIdentityClaim(d.Claim)).Select(d => d.Claim),
     ];
 
-    private static readonly FrozenDictionary<string, int> Slots =
-        Names.Select((name, index) => (name, index)).ToFrozenDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
+    // The validator's slot of each built-in catalog entry (by its ordinal), or -1: one name lookup serves both.
+    private static readonly int[] SlotByOrdinal = MapSlots();
 
-    private static readonly Utf8NameLookup<int> SlotsByName = new(Slots);
+    private static readonly int SeenWords = (ClaimLookup.Builtin.Count + 63) / 64;
+
+    [ThreadStatic]
+    private static LaunchClaims? t_cached;
 
     private readonly JsonElement[] _values = new JsonElement[Names.Length];
+
+    // The claims outside the built-in catalog, compared with each other for duplicates.
+    private readonly List<JsonProperty> _others = [];
 
     private LaunchClaims()
     {
     }
 
-    /// <summary>Gets the names of claims that appear more than once, in document order of their repeats; <see langword="null"/> when none does.</summary>
+    /// <summary>Gets the names of claims that appear more than once (catalogued ones first, each in document order of its repeats); <see langword="null"/> when none does.</summary>
     public List<string>? Duplicates { get; private set; }
 
-    public static LaunchClaims Read(JsonElement payload)
+    /// <summary>
+    /// Walks the payload once: finds the claims the validator reads and repeated names, and, when
+    /// <paramref name="classification"/> is given, classifies each claim with the same name lookup.
+    /// </summary>
+    /// <remarks>The instance is this thread's until <see cref="Return"/>; call it once the validation is done.</remarks>
+    public static LaunchClaims Read(JsonElement payload, ClassificationBuilder? classification = null)
     {
-        var claims = new LaunchClaims();
-        var inline = default(PropertyBuffer);
-        Span<JsonProperty> few = inline;
-        var fewCount = 0;
-        List<JsonProperty>? others = null;
+        var claims = t_cached ?? new LaunchClaims();
+        t_cached = null;
+        var values = claims._values;
+        var others = claims._others;
+        Span<ulong> seen = stackalloc ulong[SeenWords];
         foreach (var property in payload.EnumerateObject())
         {
-            if (SlotsByName.TryGetValue(property, out var slot))
+            if (ClaimLookup.Builtin.TryGet(property, out var entry))
             {
-                if (claims._values[slot].ValueKind == JsonValueKind.Undefined)
+                var ordinal = entry.Ordinal;
+                ref var word = ref seen[ordinal >> 6];
+                var bit = 1UL << (ordinal & 63);
+                if ((word & bit) != 0)
                 {
-                    claims._values[slot] = property.Value;
+                    (claims.Duplicates ??= []).Add(entry.Descriptor.Claim);
                 }
                 else
                 {
-                    (claims.Duplicates ??= []).Add(Names[slot]);
+                    word |= bit;
+                    var slot = SlotByOrdinal[ordinal];
+                    if (slot >= 0)
+                    {
+                        values[slot] = property.Value;
+                    }
                 }
-            }
-            else if (others is null && fewCount < PairwiseLimit)
-            {
-                few[fewCount++] = property;
             }
             else
             {
-                others ??= [.. few[..fewCount]];
                 others.Add(property);
             }
+
+            classification?.Add(property, entry);
         }
 
-        if (others is not null)
+        if (others.Count > PairwiseLimit)
         {
             claims.FindDuplicates(others);
         }
-        else
+        else if (others.Count > 1)
         {
-            claims.FindDuplicatesPairwise(few[..fewCount]);
+            claims.FindDuplicatesPairwise(CollectionsMarshal.AsSpan(others));
         }
 
         return claims;
+    }
+
+    /// <summary>Forgets the payload and gives the instance back to this thread for the next launch.</summary>
+    public void Return()
+    {
+        Array.Clear(_values);
+        _others.Clear();
+        Duplicates = null;
+        if (_others.Capacity <= MaxPooledOthers)
+        {
+            t_cached = this;
+        }
     }
 
     public bool TryGet(int slot, out JsonElement value)
@@ -119,14 +147,36 @@ internal sealed class LaunchClaims
         }
     }
 
+    private static int[] MapSlots()
+    {
+        var map = new int[ClaimLookup.Builtin.Count];
+        Array.Fill(map, -1);
+        for (var slot = 0; slot < Names.Length; slot++)
+        {
+            if (!ClaimLookup.Builtin.TryGet(Names[slot], out var entry))
+            {
+                throw new InvalidOperationException($"The validator reads {Names[slot]}, which the built-in catalog lacks.");
+            }
+
+            map[entry.Ordinal] = slot;
+        }
+
+        return map;
+    }
+
     private void FindDuplicatesPairwise(ReadOnlySpan<JsonProperty> others)
     {
         for (var i = 1; i < others.Length; i++)
         {
             var name = JsonMarshal.GetRawUtf8PropertyName(others[i]);
+            var escaped = name.Contains((byte)'\\');
             for (var j = 0; j < i; j++)
             {
-                if (name.SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(others[j])))
+                var other = JsonMarshal.GetRawUtf8PropertyName(others[j]);
+                var same = escaped || other.Contains((byte)'\\')
+                    ? string.Equals(others[i].Name, others[j].Name, StringComparison.Ordinal)
+                    : name.SequenceEqual(other);
+                if (same)
                 {
                     (Duplicates ??= []).Add(others[i].Name);
                     break;
@@ -135,7 +185,7 @@ internal sealed class LaunchClaims
         }
     }
 
-    // More than PairwiseLimit claims outside the slots: a hash set instead of the quadratic scan.
+    // More than PairwiseLimit claims outside the catalog: a hash set instead of the quadratic scan.
     private void FindDuplicates(List<JsonProperty> others)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -146,12 +196,5 @@ internal sealed class LaunchClaims
                 (Duplicates ??= []).Add(property.Name);
             }
         }
-    }
-
-    /// <summary>Room on the stack for the claims outside the slots of a typical launch.</summary>
-    [InlineArray(PairwiseLimit)]
-    private struct PropertyBuffer
-    {
-        private JsonProperty _element;
     }
 }

@@ -78,16 +78,46 @@ public sealed class LtiLaunchValidator
     /// <param name="header">The JOSE header, or <see langword="null"/> to skip the kid and alg checks (reported as <c>lti.header.not_checked</c>).</param>
     /// <param name="cancellationToken">Cancels the store lookups.</param>
     /// <returns>The findings, the anonymous flag and the normalized message type.</returns>
-    public async ValueTask<LtiLaunchValidationResult> ValidateAsync(JsonElement payload, JsonElement? header = null, CancellationToken cancellationToken = default)
+    public ValueTask<LtiLaunchValidationResult> ValidateAsync(JsonElement payload, JsonElement? header = null, CancellationToken cancellationToken = default)
     {
-        var findings = new List<Finding>();
         if (payload.ValueKind != JsonValueKind.Object)
         {
-            findings.Add(LtiRules.PayloadNotObject.At(JsonPaths.Root, "The payload is not a JSON object of claims."));
-            return new LtiLaunchValidationResult(new ValidationReport(findings), false, null, null);
+            return ValueTask.FromResult(NotObject());
         }
 
-        var claims = LaunchClaims.Read(payload);
+        return ValidateAsync(payload, header, LaunchClaims.Read(payload), cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates a decoded launch and classifies its claims in one walk of the payload: the same results as
+    /// <see cref="ValidateAsync(JsonElement, JsonElement?, CancellationToken)"/> followed by
+    /// <see cref="LtiClaimClassifier.Classify(JsonElement)"/>, at the cost of one enumeration and one name lookup per claim.
+    /// </summary>
+    /// <param name="payload">The JSON object of claims.</param>
+    /// <param name="header">The JOSE header, or <see langword="null"/> to skip the kid and alg checks (reported as <c>lti.header.not_checked</c>).</param>
+    /// <param name="classifier">The classifier whose catalog applies (its additional claims); <see langword="null"/> for <see cref="LtiClaimClassifier.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the store lookups.</param>
+    /// <returns>The validation result and the classification.</returns>
+    public async ValueTask<LtiLaunchInspection> InspectAsync(JsonElement payload, JsonElement? header = null, LtiClaimClassifier? classifier = null, CancellationToken cancellationToken = default)
+    {
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            return new LtiLaunchInspection(NotObject(), ClassificationBuilder.NotObject());
+        }
+
+        var builder = ClassificationBuilder.Rent((classifier ?? LtiClaimClassifier.Default).Additional);
+        var claims = LaunchClaims.Read(payload, builder);
+        var classification = builder.Finish();
+        var validation = await ValidateAsync(payload, header, claims, cancellationToken).ConfigureAwait(false);
+        return new LtiLaunchInspection(validation, classification);
+    }
+
+    private static LtiLaunchValidationResult NotObject() =>
+        new(new ValidationReport([LtiRules.PayloadNotObject.At(JsonPaths.Root, "The payload is not a JSON object of claims.")]), false, null, null);
+
+    private async ValueTask<LtiLaunchValidationResult> ValidateAsync(JsonElement payload, JsonElement? header, LaunchClaims claims, CancellationToken cancellationToken)
+    {
+        var findings = new List<Finding>();
         foreach (var duplicate in claims.Duplicates ?? [])
         {
             findings.Add(LtiRules.ClaimDuplicate.At(JsonPaths.Claim(duplicate), "This claim appears more than once; the token is ambiguous and must be rejected."));
@@ -126,7 +156,8 @@ public sealed class LtiLaunchValidator
         CheckCustom(claims, findings);
         CheckMessageClaims(claims, messageType, findings);
         CheckMigration(payload, registration, findings);
-        return new LtiLaunchValidationResult(new ValidationReport(findings), anonymous, messageType, registration);
+        claims.Return();
+        return new LtiLaunchValidationResult(findings.Count == 0 ? ValidationReport.Empty : new ValidationReport(findings), anonymous, messageType, registration);
     }
 
     /// <summary>Validates a launch given as UTF-8 JSON, with an optional UTF-8 JSON header.</summary>

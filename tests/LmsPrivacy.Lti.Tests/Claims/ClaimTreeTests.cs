@@ -26,9 +26,9 @@ public sealed class ClaimTreeTests
             expected.AddRange(node.Members.Select(m => (m.Path, m.Category, node.Name, (string?)m.Name)));
         }
 
-        var findings = new List<Finding>();
-        var actual = ClaimTree.Classify(payload, findings, null).Select(c => (c.Path, c.Category, c.Claim, c.Member));
-        return actual.SequenceEqual(expected) && findings.SequenceEqual(nodeFindings);
+        var classification = ClaimTree.Classify(payload, null);
+        var actual = classification.Claims.Select(c => (c.Path, c.Category, c.Claim, c.Member));
+        return actual.SequenceEqual(expected) && classification.Findings.SequenceEqual(nodeFindings);
     }
 
     [Fact]
