@@ -43,6 +43,37 @@ internal static class JsonText
         return System.Text.Ascii.IsValid(text);
     }
 
+    /// <summary>
+    /// Returns a string element's raw value without surrounding white space when it is unescaped, all ASCII and not
+    /// empty once trimmed; otherwise empty (callers fall back to the decoded text).
+    /// </summary>
+    /// <remarks>Trims what <see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/> trims among ASCII characters.</remarks>
+    public static ReadOnlySpan<byte> TrimmedAscii(JsonElement element)
+    {
+        var raw = RawUtf8(element);
+        if (raw.IsEmpty || !System.Text.Ascii.IsValid(raw))
+        {
+            return default;
+        }
+
+        var start = 0;
+        while (start < raw.Length && char.IsWhiteSpace((char)raw[start]))
+        {
+            start++;
+        }
+
+        var end = raw.Length;
+        while (end > start && char.IsWhiteSpace((char)raw[end - 1]))
+        {
+            end--;
+        }
+
+        return raw[start..end];
+    }
+
+    /// <summary>Returns a string element's raw UTF-8 value when it has no escapes (empty for an empty or escaped value).</summary>
+    public static ReadOnlySpan<byte> Unescaped(JsonElement element) => RawUtf8(element);
+
     /// <summary>Returns whether a string element is empty.</summary>
     public static bool IsEmptyString(JsonElement element) => element.ValueEquals(ReadOnlySpan<byte>.Empty);
 

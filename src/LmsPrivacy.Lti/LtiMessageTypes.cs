@@ -33,10 +33,11 @@ public static class LtiMessageTypes
     /// <summary>Normalizes a message type given as a JSON string without allocating.</summary>
     internal static bool TryNormalize(System.Text.Json.JsonElement messageType, [NotNullWhen(true)] out string? normalized)
     {
-        normalized = messageType.ValueEquals(ResourceLink) ? ResourceLink
-            : messageType.ValueEquals(DeepLinking) ? DeepLinking
-            : messageType.ValueEquals(SubmissionReview) ? SubmissionReview
-            : messageType.ValueEquals(DataPrivacyLaunch) || messageType.ValueEquals(DataPrivacyLaunchAlias) ? DataPrivacyLaunch
+        // UTF-8 literals: comparing with a string would transcode it on every call.
+        normalized = messageType.ValueEquals("LtiResourceLinkRequest"u8) ? ResourceLink
+            : messageType.ValueEquals("LtiDeepLinkingRequest"u8) ? DeepLinking
+            : messageType.ValueEquals("LtiSubmissionReviewRequest"u8) ? SubmissionReview
+            : messageType.ValueEquals("DataPrivacyLaunchRequest"u8) || messageType.ValueEquals("LtiDataPrivacyLaunchRequest"u8) ? DataPrivacyLaunch
             : null;
         return normalized is not null;
     }

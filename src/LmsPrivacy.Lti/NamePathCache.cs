@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -18,6 +17,7 @@ internal sealed class NamedPath
     private static readonly int CategoryCount = Enum.GetValues<DataCategory>().Max(c => (int)c) + 1;
 
     private readonly LtiClassifiedClaim?[] _classified = new LtiClassifiedClaim?[CategoryCount];
+    private KeyVerdict? _customKeyVerdict;
 
     public NamedPath(string parent, string name, byte[]? utf8)
     {
@@ -36,6 +36,10 @@ internal sealed class NamedPath
     /// <summary>Gets the raw UTF-8 name the cache compares against, or <see langword="null"/> when the entry is not cached.</summary>
     public byte[]? Utf8 { get; }
 
+    /// <summary>Gets what this name says when it is a custom parameter's key (<see cref="CustomValues.ClassifyKey"/>), computed once.</summary>
+    /// <remarks>Held in an object so that a thread reading it while another publishes it sees all of it or nothing.</remarks>
+    public (DataCategory Category, string Reason) CustomKeyVerdict => (_customKeyVerdict ??= new KeyVerdict(CustomValues.ClassifyKey(Name))).Value;
+
     /// <summary>Returns the classification of this name; <paramref name="claim"/> and <paramref name="member"/> must depend on the parent only.</summary>
     public LtiClassifiedClaim Classified(DataCategory category, string claim, string? member)
     {
@@ -47,6 +51,8 @@ internal sealed class NamedPath
 
         return _classified[index] ??= new LtiClassifiedClaim(Path, category, claim, member);
     }
+
+    private sealed record KeyVerdict((DataCategory Category, string Reason) Value);
 }
 
 /// <summary>
@@ -85,22 +91,6 @@ internal static class NamePathCache
         return entry;
     }
 
-    private static int Hash(string parent, ReadOnlySpan<byte> name)
-    {
-        ulong tail = 0;
-        if (name.Length >= sizeof(ulong))
-        {
-            tail = BinaryPrimitives.ReadUInt64LittleEndian(name[^sizeof(ulong)..]);
-        }
-        else
-        {
-            foreach (var b in name)
-            {
-                tail = (tail << 8) | b;
-            }
-        }
-
-        var mixed = (tail + (ulong)name.Length + (ulong)(uint)RuntimeHelpers.GetHashCode(parent)) * 0x9E3779B97F4A7C15UL;
-        return (int)(mixed >> 40);
-    }
+    private static int Hash(string parent, ReadOnlySpan<byte> name) =>
+        (int)(Utf8Hash.OfTail(name, (uint)RuntimeHelpers.GetHashCode(parent)) >> 40);
 }

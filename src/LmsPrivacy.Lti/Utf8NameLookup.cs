@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -76,24 +75,7 @@ internal sealed class Utf8NameLookup<T>
         }
     }
 
-    private static int Hash(ReadOnlySpan<byte> name)
-    {
-        ulong tail;
-        if (name.Length >= sizeof(ulong))
-        {
-            tail = BinaryPrimitives.ReadUInt64LittleEndian(name[^sizeof(ulong)..]);
-        }
-        else
-        {
-            tail = 0;
-            foreach (var b in name)
-            {
-                tail = (tail << 8) | b;
-            }
-        }
-
-        return (int)(((tail + (ulong)name.Length) * 0x9E3779B97F4A7C15UL) >> 33);
-    }
+    private static int Hash(ReadOnlySpan<byte> name) => (int)(Utf8Hash.OfTail(name) >> 33);
 
     private readonly record struct Slot(byte[]? Key, T Value);
 }

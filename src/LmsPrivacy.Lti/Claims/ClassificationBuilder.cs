@@ -127,7 +127,7 @@ internal sealed class ClassificationBuilder
     private LtiClassifiedClaim ClassifyCustom(JsonProperty member)
     {
         var named = NamePathCache.Get(Paths.Custom, member);
-        var (category, reason) = CustomValues.Classify(named.Name, member.Value, _identity);
+        var (category, reason) = CustomValues.Classify(named, member.Value, _identity);
         if (category == DataCategory.DirectIdentifier)
         {
             _findings.Add(LtiRules.CustomDirectIdentifier.At(named.Path, reason));

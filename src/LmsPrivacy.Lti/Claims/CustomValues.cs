@@ -19,7 +19,19 @@ internal static class CustomValues
     private static readonly SearchValues<string> PseudonymousKeyFragments =
         SearchValues.Create(["userid", "personid", "ltiid", "studentid", "learnerid", "uuid"], StringComparison.Ordinal);
 
-    public static (DataCategory Category, string Reason) Classify(string key, JsonElement value, IdentityValues identity)
+    private const string EmailReason = "This custom parameter holds an e-mail address.";
+    private const string RepeatReason = "This custom parameter repeats the user's name, e-mail or institutional id from another claim.";
+    private const string KeyReason = "This custom parameter's name says it carries a person's name, username, e-mail or institutional id.";
+
+    public static (DataCategory Category, string Reason) Classify(string key, JsonElement value, IdentityValues identity) =>
+        ClassifyValue(value, identity) ?? ClassifyKey(key);
+
+    /// <summary>Classifies a custom parameter whose name is cached: the verdict on its name is computed once per name.</summary>
+    public static (DataCategory Category, string Reason) Classify(NamedPath key, JsonElement value, IdentityValues identity) =>
+        ClassifyValue(value, identity) ?? key.CustomKeyVerdict;
+
+    /// <summary>What the value alone says, or <see langword="null"/> when the verdict rests on the key.</summary>
+    private static (DataCategory Category, string Reason)? ClassifyValue(JsonElement value, IdentityValues identity)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
@@ -32,29 +44,35 @@ internal static class CustomValues
 
             if (LooksLikeEmail(text))
             {
-                return (DataCategory.DirectIdentifier, "This custom parameter holds an e-mail address.");
+                return (DataCategory.DirectIdentifier, EmailReason);
             }
 
-            if (identity.IsDirect(text))
+            if (identity.IsDirect(value, text))
             {
-                return (DataCategory.DirectIdentifier, "This custom parameter repeats the user's name, e-mail or institutional id from another claim.");
+                return (DataCategory.DirectIdentifier, RepeatReason);
             }
 
-            if (identity.IsPseudonymous(text))
+            if (identity.IsPseudonymous(value, text))
             {
                 return (DataCategory.PseudonymousIdentifier, string.Empty);
             }
         }
         else if (ClaimTree.ContainsEmail(value, 0))
         {
-            return (DataCategory.DirectIdentifier, "This custom parameter holds an e-mail address.");
+            return (DataCategory.DirectIdentifier, EmailReason);
         }
 
+        return null;
+    }
+
+    /// <summary>What a custom parameter's name says about its value.</summary>
+    public static (DataCategory Category, string Reason) ClassifyKey(string key)
+    {
         Span<char> buffer = key.Length <= 128 ? stackalloc char[key.Length] : new char[key.Length];
         var normalized = NormalizeKey(key, buffer);
         if (normalized.SequenceEqual("name") || normalized.ContainsAny(DirectKeyFragments))
         {
-            return (DataCategory.DirectIdentifier, "This custom parameter's name says it carries a person's name, username, e-mail or institutional id.");
+            return (DataCategory.DirectIdentifier, KeyReason);
         }
 
         if (normalized.ContainsAny(PseudonymousKeyFragments))

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace LmsPrivacy.Lti.Claims;
@@ -63,12 +64,55 @@ internal sealed class IdentityValues
 
     public bool IsPseudonymous(ReadOnlySpan<char> value) => Matches(_pseudonymous, value);
 
+    /// <summary>Returns whether a string element repeats a direct identifier; <paramref name="text"/> is its value.</summary>
+    public bool IsDirect(JsonElement value, ReadOnlySpan<char> text) => Matches(_direct, value, text);
+
+    /// <summary>Returns whether a string element repeats a pseudonymous identifier; <paramref name="text"/> is its value.</summary>
+    public bool IsPseudonymous(JsonElement value, ReadOnlySpan<char> text) => Matches(_pseudonymous, value, text);
+
     private static void AddMember(ref List<JsonElement>? list, JsonElement value, string member)
     {
         if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(member, out var item))
         {
             (list ??= []).Add(item);
         }
+    }
+
+    // The same test as the span form, on raw UTF-8 where both sides are unescaped ASCII (where ASCII case folding is
+    // OrdinalIgnoreCase); any other candidate takes the span form.
+    private static bool Matches(List<JsonElement>? candidates, JsonElement value, ReadOnlySpan<char> text)
+    {
+        if (candidates is null || candidates.Count == 0)
+        {
+            return false;
+        }
+
+        var raw = JsonText.TrimmedAscii(value);
+        if (raw.IsEmpty)
+        {
+            return Matches(candidates, text);
+        }
+
+        if (raw.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (candidate.ValueKind != JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var other = JsonText.TrimmedAscii(candidate);
+            if (other.IsEmpty ? MatchesOne(candidate, text.Trim()) : Ascii.EqualsIgnoreCase(raw, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A candidate matches when, both trimmed, it has at least two characters and equals the value ignoring case.
@@ -85,16 +129,20 @@ internal sealed class IdentityValues
             return false;
         }
 
-        Span<char> buffer = stackalloc char[JsonText.BufferLength];
         foreach (var candidate in candidates)
         {
-            if (candidate.ValueKind == JsonValueKind.String
-                && trimmed.Equals(JsonText.Get(candidate, buffer).Trim(), StringComparison.OrdinalIgnoreCase))
+            if (candidate.ValueKind == JsonValueKind.String && MatchesOne(candidate, trimmed))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool MatchesOne(JsonElement candidate, ReadOnlySpan<char> trimmed)
+    {
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
+        return trimmed.Equals(JsonText.Get(candidate, buffer).Trim(), StringComparison.OrdinalIgnoreCase);
     }
 }

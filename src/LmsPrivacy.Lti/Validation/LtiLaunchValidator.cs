@@ -35,6 +35,8 @@ public sealed class LtiLaunchValidator
     private readonly FrozenSet<string> _algorithms;
     private readonly FrozenSet<string> _messageTypes;
     private readonly FrozenSet<string> _trustedAudiences;
+    private readonly Utf8NameLookup<bool> _algorithmsByUtf8;
+    private readonly PlatformStrings _platformStrings = new();
 
     /// <summary>Initializes a validator.</summary>
     /// <param name="registrations">The platform registrations the tool trusts.</param>
@@ -61,6 +63,7 @@ public sealed class LtiLaunchValidator
         _algorithms = options.AllowedAlgorithms.ToFrozenSet(StringComparer.Ordinal);
         _messageTypes = options.AcceptedMessageTypes.ToFrozenSet(StringComparer.Ordinal);
         _trustedAudiences = options.TrustedAudiences.ToFrozenSet(StringComparer.Ordinal);
+        _algorithmsByUtf8 = new Utf8NameLookup<bool>(_algorithms.Select(a => new KeyValuePair<string, bool>(a, true)));
     }
 
     /// <summary>Initializes a validator from options (the constructor used by dependency injection).</summary>
@@ -98,19 +101,24 @@ public sealed class LtiLaunchValidator
     /// <param name="classifier">The classifier whose catalog applies (its additional claims); <see langword="null"/> for <see cref="LtiClaimClassifier.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the store lookups.</param>
     /// <returns>The validation result and the classification.</returns>
-    public async ValueTask<LtiLaunchInspection> InspectAsync(JsonElement payload, JsonElement? header = null, LtiClaimClassifier? classifier = null, CancellationToken cancellationToken = default)
+    public ValueTask<LtiLaunchInspection> InspectAsync(JsonElement payload, JsonElement? header = null, LtiClaimClassifier? classifier = null, CancellationToken cancellationToken = default)
     {
         if (payload.ValueKind != JsonValueKind.Object)
         {
-            return new LtiLaunchInspection(NotObject(), ClassificationBuilder.NotObject());
+            return ValueTask.FromResult(new LtiLaunchInspection(NotObject(), ClassificationBuilder.NotObject()));
         }
 
         var builder = ClassificationBuilder.Rent((classifier ?? LtiClaimClassifier.Default).Additional);
         var claims = LaunchClaims.Read(payload, builder);
         var classification = builder.Finish();
-        var validation = await ValidateAsync(payload, header, claims, cancellationToken).ConfigureAwait(false);
-        return new LtiLaunchInspection(validation, classification);
+        var validation = ValidateAsync(payload, header, claims, cancellationToken);
+        return validation.IsCompletedSuccessfully
+            ? ValueTask.FromResult(new LtiLaunchInspection(validation.Result, classification))
+            : AwaitInspection(validation, classification);
     }
+
+    private static async ValueTask<LtiLaunchInspection> AwaitInspection(ValueTask<LtiLaunchValidationResult> validation, LtiClaimClassification classification) =>
+        new(await validation.ConfigureAwait(false), classification);
 
     private static LtiLaunchValidationResult NotObject() =>
         new(new ValidationReport([LtiRules.PayloadNotObject.At(JsonPaths.Root, "The payload is not a JSON object of claims.")]), false, null, null);
@@ -125,26 +133,37 @@ public sealed class LtiLaunchValidator
 
         // Resolve the registration first: the header and deployment checks depend on it.
         var issuer = claims.TryGet(LaunchClaims.Iss, out var issElement) && issElement.ValueKind == JsonValueKind.String
-            ? issElement.GetString()! : null;
+            ? _platformStrings.Get(issElement) : null;
         var audiences = ReadAudiences(claims, out var audPresent, out var audValid);
         var azp = claims.TryGet(LaunchClaims.Azp, out var azpElement) ? azpElement : (JsonElement?)null;
+        var party = azpElement.ValueKind == JsonValueKind.String ? _platformStrings.Get(azpElement) : null;
         IReadOnlyList<LtiRegistration> candidates = [];
         if (!string.IsNullOrEmpty(issuer))
         {
-            candidates = await _registrations.FindByIssuerAsync(issuer, cancellationToken).ConfigureAwait(false);
+            var found = _registrations.FindByIssuerAsync(issuer, cancellationToken);
+            candidates = found.IsCompletedSuccessfully ? found.Result : await found.ConfigureAwait(false);
         }
 
-        var registration = Match(candidates, audiences, azp);
+        var registration = Match(candidates, audiences, party);
 
         CheckHeader(header, registration, findings);
         CheckIssuer(issElement, issuer, candidates, findings);
         CheckAudience(audPresent, audValid, audiences, candidates, registration, findings);
-        CheckAuthorizedParty(azp, audiences, registration, findings);
+        CheckAuthorizedParty(azp, party, audiences, registration, findings);
         var now = _clock.GetCurrentInstant();
         var exp = ReadTime(claims, LaunchClaims.Exp, LtiClaimNames.Expires, Paths.Expires, LtiRules.ExpMissing, LtiRules.ExpInvalid, findings);
         var iat = ReadTime(claims, LaunchClaims.Iat, LtiClaimNames.IssuedAt, Paths.IssuedAt, LtiRules.IatMissing, LtiRules.IatInvalid, findings);
         CheckTimes(exp, iat, now, findings);
-        await CheckNonceAsync(claims, exp, iat, now, findings, cancellationToken).ConfigureAwait(false);
+        if (ReadNonce(claims, exp, iat, now, findings, out var nonceUntil) is { } nonce)
+        {
+            // The in-memory store answers synchronously: no await (and no state machine step) then.
+            var use = _nonces.TryUseAsync(nonce, nonceUntil, cancellationToken);
+            if (!(use.IsCompletedSuccessfully ? use.Result : await use.ConfigureAwait(false)))
+            {
+                findings.Add(LtiRules.NonceReplayed.At(Paths.Nonce, "This nonce was already used: the launch is a replay."));
+            }
+        }
+
         var anonymous = CheckSubject(claims, findings);
         CheckVersion(claims, findings);
         var messageType = CheckMessageType(claims, findings);
@@ -226,51 +245,54 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static List<string> ReadAudiences(LaunchClaims claims, out bool present, out bool valid)
+    private string[] ReadAudiences(LaunchClaims claims, out bool present, out bool valid)
     {
-        var audiences = new List<string>();
         present = claims.TryGet(LaunchClaims.Aud, out var aud);
-        valid = true;
+        valid = false;
         if (!present)
         {
-            return audiences;
+            return [];
         }
 
         if (aud.ValueKind == JsonValueKind.String)
         {
-            audiences.Add(aud.GetString()!);
+            var audience = _platformStrings.Get(aud);
+            valid = audience.Length > 0;
+            return [audience];
         }
-        else if (aud.ValueKind == JsonValueKind.Array)
+
+        if (aud.ValueKind != JsonValueKind.Array)
         {
-            foreach (var item in aud.EnumerateArray())
+            return [];
+        }
+
+        var audiences = new string[aud.GetArrayLength()];
+        var count = 0;
+        valid = audiences.Length > 0;
+        foreach (var item in aud.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String)
             {
-                if (item.ValueKind == JsonValueKind.String)
-                {
-                    audiences.Add(item.GetString()!);
-                }
-                else
-                {
-                    valid = false;
-                }
+                var audience = _platformStrings.Get(item);
+                valid &= audience.Length > 0;
+                audiences[count++] = audience;
+            }
+            else
+            {
+                valid = false;
             }
         }
-        else
-        {
-            valid = false;
-        }
 
-        valid &= audiences.Count > 0 && audiences.TrueForAll(a => a.Length > 0);
-        return audiences;
+        return count == audiences.Length ? audiences : audiences[..count];
     }
 
-    private static LtiRegistration? Match(IReadOnlyList<LtiRegistration> candidates, List<string> audiences, JsonElement? azp)
+    private static LtiRegistration? Match(IReadOnlyList<LtiRegistration> candidates, string[] audiences, string? party)
     {
-        if (azp is { ValueKind: JsonValueKind.String } party)
+        if (party is not null && Array.IndexOf(audiences, party) >= 0)
         {
-            var clientId = party.GetString();
             foreach (var candidate in candidates)
             {
-                if (string.Equals(candidate.ClientId, clientId, StringComparison.Ordinal) && audiences.Exists(a => string.Equals(a, clientId, StringComparison.Ordinal)))
+                if (string.Equals(candidate.ClientId, party, StringComparison.Ordinal))
                 {
                     return candidate;
                 }
@@ -305,7 +327,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        if (!h.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(kid))
+        if (!h.TryGetProperty("kid"u8, out var kid) || kid.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(kid))
         {
             findings.Add(LtiRules.HeaderKidMissing.At(HeaderKid, "The header has no kid; the signing key cannot be selected from the platform's key set."));
         }
@@ -314,19 +336,33 @@ public sealed class LtiLaunchValidator
             findings.Add(LtiRules.HeaderKidUnknown.At(HeaderKid, "The kid is not one of the registration's known key ids."));
         }
 
-        var algorithm = h.TryGetProperty("alg", out var alg) && alg.ValueKind == JsonValueKind.String ? alg.GetString()! : string.Empty;
-        if (algorithm.Length == 0)
+        if (!h.TryGetProperty("alg"u8, out var alg) || alg.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(alg))
         {
             findings.Add(LtiRules.HeaderAlgMissing.At(HeaderAlg, "The header has no alg."));
         }
-        else if (string.Equals(algorithm, "none", StringComparison.OrdinalIgnoreCase))
+        else if (IsNone(alg))
         {
             findings.Add(LtiRules.HeaderAlgNone.At(HeaderAlg, "The token is unsecured (alg none) and must be rejected."));
         }
-        else if (!_algorithms.Contains(algorithm))
+        else if (!IsApproved(alg))
         {
             findings.Add(LtiRules.HeaderAlgNotApproved.At(HeaderAlg, $"The alg is not one of: {string.Join(", ", _options.AllowedAlgorithms)}."));
         }
+    }
+
+    // "none" in any case (RFC 7518 §3.6 names it; a platform must never send it).
+    private static bool IsNone(JsonElement alg)
+    {
+        var raw = JsonText.Unescaped(alg);
+        return raw.IsEmpty
+            ? string.Equals(alg.GetString(), "none", StringComparison.OrdinalIgnoreCase)
+            : System.Text.Ascii.EqualsIgnoreCase(raw, "none"u8);
+    }
+
+    private bool IsApproved(JsonElement alg)
+    {
+        var raw = JsonText.Unescaped(alg);
+        return raw.IsEmpty ? _algorithms.Contains(alg.GetString()!) : _algorithmsByUtf8.TryGetValue(raw, out _);
     }
 
     private static void CheckIssuer(JsonElement issElement, string? issuer, IReadOnlyList<LtiRegistration> candidates, List<Finding> findings)
@@ -351,7 +387,7 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private void CheckAudience(bool present, bool valid, List<string> audiences, IReadOnlyList<LtiRegistration> candidates, LtiRegistration? registration, List<Finding> findings)
+    private void CheckAudience(bool present, bool valid, string[] audiences, IReadOnlyList<LtiRegistration> candidates, LtiRegistration? registration, List<Finding> findings)
     {
         var path = Paths.Audience;
         if (!present)
@@ -387,12 +423,12 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private static void CheckAuthorizedParty(JsonElement? azp, List<string> audiences, LtiRegistration? registration, List<Finding> findings)
+    private static void CheckAuthorizedParty(JsonElement? azp, string? party, string[] audiences, LtiRegistration? registration, List<Finding> findings)
     {
         var path = Paths.AuthorizedParty;
-        if (azp is not { } party)
+        if (azp is null)
         {
-            if (audiences.Count > 1)
+            if (audiences.Length > 1)
             {
                 findings.Add(LtiRules.AzpMissing.At(path, "The audience has several values but there is no azp claim."));
             }
@@ -400,8 +436,8 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        if (party.ValueKind != JsonValueKind.String
-            || (registration is not null && !string.Equals(party.GetString(), registration.ClientId, StringComparison.Ordinal)))
+        if (party is null
+            || (registration is not null && !string.Equals(party, registration.ClientId, StringComparison.Ordinal)))
         {
             findings.Add(LtiRules.AzpMismatch.At(path, "The azp claim is not the tool's client id."));
         }
@@ -459,18 +495,19 @@ public sealed class LtiLaunchValidator
         }
     }
 
-    private async ValueTask CheckNonceAsync(LaunchClaims claims, Instant? exp, Instant? iat, Instant now, List<Finding> findings, CancellationToken cancellationToken)
+    // Returns the nonce to record and until when, or null when there is none (reported here).
+    private string? ReadNonce(LaunchClaims claims, Instant? exp, Instant? iat, Instant now, List<Finding> findings, out Instant until)
     {
-        var path = Paths.Nonce;
+        until = now;
         if (!claims.TryGet(LaunchClaims.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(nonce))
         {
-            findings.Add(LtiRules.NonceMissing.At(path, "The nonce claim is missing or not a non-empty string."));
-            return;
+            findings.Add(LtiRules.NonceMissing.At(Paths.Nonce, "The nonce claim is missing or not a non-empty string."));
+            return null;
         }
 
         // Remember the nonce as long as the token could still be accepted.
         var window = _options.MaxTokenAge ?? Duration.FromHours(1);
-        var until = exp ?? (iat ?? now) + window;
+        until = exp ?? (iat ?? now) + window;
         if (iat is { } issued && _options.MaxTokenAge is { } maxAge && issued + maxAge < until)
         {
             until = issued + maxAge;
@@ -481,10 +518,8 @@ public sealed class LtiLaunchValidator
             until = now;
         }
 
-        if (!await _nonces.TryUseAsync(nonce.GetString()!, until + _options.Leeway, cancellationToken).ConfigureAwait(false))
-        {
-            findings.Add(LtiRules.NonceReplayed.At(path, "This nonce was already used: the launch is a replay."));
-        }
+        until += _options.Leeway;
+        return nonce.GetString()!;
     }
 
     private bool CheckSubject(LaunchClaims claims, List<Finding> findings)
@@ -668,7 +703,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        CheckRequiredId(context, Paths.ContextId, "id", LtiRules.ContextIdMissing, LtiRules.ContextIdTooLong, findings);
+        CheckRequiredId(context, Paths.ContextId, "id"u8, "id", LtiRules.ContextIdMissing, LtiRules.ContextIdTooLong, findings);
     }
 
     private static void CheckToolPlatform(LaunchClaims claims, List<Finding> findings)
@@ -685,12 +720,12 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        CheckRequiredId(platform, Paths.ToolPlatformGuid, "guid", LtiRules.ToolPlatformGuidMissing, LtiRules.ToolPlatformGuidTooLong, findings);
+        CheckRequiredId(platform, Paths.ToolPlatformGuid, "guid"u8, "guid", LtiRules.ToolPlatformGuidMissing, LtiRules.ToolPlatformGuidTooLong, findings);
     }
 
-    private static void CheckRequiredId(JsonElement obj, string path, string member, RuleDescriptor missing, RuleDescriptor tooLong, List<Finding> findings)
+    private static void CheckRequiredId(JsonElement obj, string path, ReadOnlySpan<byte> utf8Member, string member, RuleDescriptor missing, RuleDescriptor tooLong, List<Finding> findings)
     {
-        if (!obj.TryGetProperty(member, out var id) || id.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(id))
+        if (!obj.TryGetProperty(utf8Member, out var id) || id.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(id))
         {
             findings.Add(missing.At(path, $"The {member} is missing or not a non-empty string."));
             return;
@@ -764,7 +799,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        CheckRequiredId(link, Paths.ResourceLinkId, "id", LtiRules.ResourceLinkIdMissing, LtiRules.ResourceLinkIdTooLong, findings);
+        CheckRequiredId(link, Paths.ResourceLinkId, "id"u8, "id", LtiRules.ResourceLinkIdMissing, LtiRules.ResourceLinkIdTooLong, findings);
     }
 
     private static void CheckDeepLinkingSettings(LaunchClaims claims, List<Finding> findings)
@@ -776,7 +811,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        if (!settings.TryGetProperty("deep_link_return_url", out var url) || url.ValueKind != JsonValueKind.String || url.GetString()!.Length == 0)
+        if (!settings.TryGetProperty("deep_link_return_url"u8, out var url) || url.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(url))
         {
             findings.Add(LtiRules.DeepLinkingSettingsIncomplete.At(JsonPaths.Property(path, "deep_link_return_url"), "deep_link_return_url is missing or empty."));
         }
@@ -799,12 +834,12 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        if (IsNonEmptyString(forUser, "user_id"))
+        if (IsNonEmptyString(forUser, "user_id"u8))
         {
             return;
         }
 
-        if (IsNonEmptyString(forUser, "id"))
+        if (IsNonEmptyString(forUser, "id"u8))
         {
             findings.Add(LtiRules.ForUserIdAlias.At(JsonPaths.Property(path, "id"), "for_user uses id instead of user_id; it is read as user_id."));
             return;
@@ -815,7 +850,7 @@ public sealed class LtiLaunchValidator
 
     private static void CheckLineItem(LaunchClaims claims, List<Finding> findings)
     {
-        if (!claims.TryGet(LaunchClaims.AgsEndpoint, out var endpoint) || endpoint.ValueKind != JsonValueKind.Object || !IsNonEmptyString(endpoint, "lineitem"))
+        if (!claims.TryGet(LaunchClaims.AgsEndpoint, out var endpoint) || endpoint.ValueKind != JsonValueKind.Object || !IsNonEmptyString(endpoint, "lineitem"u8))
         {
             findings.Add(LtiRules.SubmissionReviewLineItemMissing.At(JsonPaths.Member(LtiClaimNames.AgsEndpoint, "lineitem"), "The AGS endpoint claim has no lineitem URL."));
         }
@@ -863,8 +898,8 @@ public sealed class LtiLaunchValidator
         return true;
     }
 
-    private static bool IsNonEmptyString(JsonElement obj, string member) =>
-        obj.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
+    private static bool IsNonEmptyString(JsonElement obj, ReadOnlySpan<byte> member) =>
+        obj.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && !JsonText.IsEmptyString(value);
 
     private static class Paths
     {

@@ -52,7 +52,9 @@ public sealed record LtiRegistration
     {
         foreach (var deployment in DeploymentIds)
         {
-            if (deploymentId.ValueEquals(deployment))
+            // Unescaped ASCII (every deployment id seen in the wild) compares byte to char without transcoding.
+            var raw = JsonText.Unescaped(deploymentId);
+            if (raw.IsEmpty || !Ascii.IsValid(raw) ? deploymentId.ValueEquals(deployment) : Ascii.Equals(raw, deployment))
             {
                 return true;
             }
