@@ -100,4 +100,53 @@ public static class LtiRoles
         role.SequenceEqual("Mentor")
         || role.SequenceEqual(LtiClaimNames.MentorRole)
         || role.StartsWith(MembershipSubRolePrefix + "Mentor#", StringComparison.Ordinal);
+
+    /// <summary>What the validator needs to know of a role, read from its UTF-8 form without transcoding.</summary>
+    /// <remarks>Agrees with <see cref="IsShortName(string)"/>, <see cref="IsVocabularyRole(string)"/> and <see cref="IsMentor(string)"/>.</remarks>
+    internal static RoleTraits Traits(ReadOnlySpan<byte> role)
+    {
+        foreach (var name in Utf8.ContextRoles)
+        {
+            if (role.SequenceEqual(name))
+            {
+                return RoleTraits.ShortName | RoleTraits.Vocabulary | (role.SequenceEqual("Mentor"u8) ? RoleTraits.Mentor : RoleTraits.None);
+            }
+        }
+
+        var traits = RoleTraits.None;
+        foreach (var prefix in Utf8.Prefixes)
+        {
+            if (role.Length > prefix.Length && role.StartsWith(prefix))
+            {
+                traits = RoleTraits.Vocabulary;
+                break;
+            }
+        }
+
+        if (role.SequenceEqual(Utf8.MentorRole) || role.StartsWith(Utf8.MentorSubRolePrefix))
+        {
+            traits |= RoleTraits.Mentor;
+        }
+
+        return traits;
+    }
+
+    // The UTF-8 forms of the vocabulary above, made from the same strings.
+    private static class Utf8
+    {
+        public static readonly byte[][] ContextRoles = [.. LtiRoles.ContextRoles.Select(System.Text.Encoding.UTF8.GetBytes)];
+        public static readonly byte[][] Prefixes = [.. LtiRoles.Prefixes.Select(System.Text.Encoding.UTF8.GetBytes)];
+        public static readonly byte[] MentorRole = System.Text.Encoding.UTF8.GetBytes(LtiClaimNames.MentorRole);
+        public static readonly byte[] MentorSubRolePrefix = System.Text.Encoding.UTF8.GetBytes(MembershipSubRolePrefix + "Mentor#");
+    }
+}
+
+/// <summary>What a role string is, for the validator.</summary>
+[Flags]
+internal enum RoleTraits
+{
+    None = 0,
+    ShortName = 1,
+    Vocabulary = 2,
+    Mentor = 4,
 }

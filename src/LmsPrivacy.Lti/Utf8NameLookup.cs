@@ -19,6 +19,7 @@ internal sealed class Utf8NameLookup<T>
     private readonly Dictionary<string, T> _byName;
     private readonly Slot[] _slots;
     private readonly int _mask;
+    private readonly bool _keysHaveBackslash;
 
     public Utf8NameLookup(IEnumerable<KeyValuePair<string, T>> entries)
     {
@@ -29,6 +30,7 @@ internal sealed class Utf8NameLookup<T>
             size *= 2;
         }
 
+        _keysHaveBackslash = _byName.Keys.Any(k => k.Contains('\\', StringComparison.Ordinal));
         _slots = new Slot[size];
         _mask = size - 1;
         foreach (var (name, value) in _byName)
@@ -48,7 +50,14 @@ internal sealed class Utf8NameLookup<T>
     public bool TryGetValue(JsonProperty property, [MaybeNullWhen(false)] out T value)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        return raw.Contains((byte)'\\') ? _byName.TryGetValue(property.Name, out value) : TryGetValue(raw, out value);
+        if (_keysHaveBackslash)
+        {
+            return raw.Contains((byte)'\\') ? _byName.TryGetValue(property.Name, out value) : TryGetValue(raw, out value);
+        }
+
+        // No key holds a backslash, so an escaped raw name cannot hit: look the raw bytes up first, and scan for an
+        // escape only on a miss.
+        return TryGetValue(raw, out value) || (raw.Contains((byte)'\\') && _byName.TryGetValue(property.Name, out value));
     }
 
     /// <summary>Looks a name up by its UTF-8 bytes.</summary>

@@ -12,7 +12,7 @@ public sealed class LtiRolesSpanTests
         "http://purl.imsglobal.org/vocab/lti/system/person#TestUser", "urn:lti:role:ims/lis/Learner", "Instructor",
     ];
 
-    // The validator reads roles as spans; its checks must agree with the public string forms.
+    // The validator reads roles as spans (UTF-8 when unescaped); its checks must agree with the public string forms.
     [Theory]
     [MemberData(nameof(Roles))]
     public void SpanForms_KnownRoles_AgreeWithStringForms(string role) => AssertAgree(role);
@@ -25,5 +25,12 @@ public sealed class LtiRolesSpanTests
         Assert.Equal(LtiRoles.IsShortName(role), LtiRoles.IsShortName(role.AsSpan()));
         Assert.Equal(LtiRoles.IsVocabularyRole(role), LtiRoles.IsVocabularyRole(role.AsSpan()));
         Assert.Equal(LtiRoles.IsMentor(role), LtiRoles.IsMentor(role.AsSpan()));
+        if (System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(role)) == role)
+        {
+            var traits = LtiRoles.Traits(System.Text.Encoding.UTF8.GetBytes(role));
+            Assert.Equal(LtiRoles.IsShortName(role), traits.HasFlag(RoleTraits.ShortName));
+            Assert.Equal(LtiRoles.IsVocabularyRole(role), traits.HasFlag(RoleTraits.Vocabulary));
+            Assert.Equal(LtiRoles.IsMentor(role), traits.HasFlag(RoleTraits.Mentor));
+        }
     }
 }

@@ -28,6 +28,10 @@ public sealed class LtiLaunchValidator
     private const long MinUnixSeconds = -62_135_596_800L;
     private const long MaxUnixSeconds = 253_402_300_799L;
 
+    // After the scheme an issuer has no query, fragment, user info, white space or control character (Security Framework §5.1.2).
+    private static readonly System.Buffers.SearchValues<char> NotInIssuer = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => c is '?' or '#' or '@' || char.IsWhiteSpace(c) || char.IsControl(c))]);
+
     private readonly ILtiRegistrationStore _registrations;
     private readonly ILtiNonceStore _nonces;
     private readonly IClock _clock;
@@ -641,16 +645,29 @@ public sealed class LtiLaunchValidator
                 continue;
             }
 
-            var role = JsonText.Get(item, buffer);
-            if (role.IsEmpty)
+            var raw = JsonText.Unescaped(item);
+            RoleTraits traits;
+            if (!raw.IsEmpty)
             {
-                continue;
+                traits = LtiRoles.Traits(raw);
+            }
+            else
+            {
+                var role = JsonText.Get(item, buffer);
+                if (role.IsEmpty)
+                {
+                    continue;
+                }
+
+                traits = (LtiRoles.IsShortName(role) ? RoleTraits.ShortName : RoleTraits.None)
+                    | (LtiRoles.IsVocabularyRole(role) ? RoleTraits.Vocabulary : RoleTraits.None)
+                    | (LtiRoles.IsMentor(role) ? RoleTraits.Mentor : RoleTraits.None);
             }
 
-            var isVocabulary = LtiRoles.IsVocabularyRole(role);
-            if (LtiRoles.IsShortName(role))
+            var isVocabulary = (traits & RoleTraits.Vocabulary) != 0;
+            if ((traits & RoleTraits.ShortName) != 0)
             {
-                findings.Add(LtiRules.RolesShortName.At(JsonPaths.Index(path, itemIndex), $"The short role name is read as {LtiRoles.Normalize(role.ToString())}."));
+                findings.Add(LtiRules.RolesShortName.At(JsonPaths.Index(path, itemIndex), $"The short role name is read as {LtiRoles.Normalize(item.GetString()!)}."));
             }
             else if (!isVocabulary)
             {
@@ -658,7 +675,7 @@ public sealed class LtiLaunchValidator
             }
 
             vocabulary |= isVocabulary;
-            mentor |= LtiRoles.IsMentor(role);
+            mentor |= (traits & RoleTraits.Mentor) != 0;
             any = true;
         }
 
@@ -887,15 +904,7 @@ public sealed class LtiLaunchValidator
             return false;
         }
 
-        foreach (var c in issuer.AsSpan(Scheme.Length))
-        {
-            if (c is '?' or '#' or '@' || char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !issuer.AsSpan(Scheme.Length).ContainsAny(NotInIssuer);
     }
 
     private static bool IsNonEmptyString(JsonElement obj, ReadOnlySpan<byte> member) =>
