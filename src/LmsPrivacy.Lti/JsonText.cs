@@ -56,14 +56,20 @@ internal static class JsonText
             return default;
         }
 
+        return TrimAsciiWhiteSpace(raw);
+    }
+
+    /// <summary>Removes from both ends the ASCII bytes <see cref="char.IsWhiteSpace(char)"/> calls white space.</summary>
+    public static ReadOnlySpan<byte> TrimAsciiWhiteSpace(ReadOnlySpan<byte> raw)
+    {
         var start = 0;
-        while (start < raw.Length && char.IsWhiteSpace((char)raw[start]))
+        while (start < raw.Length && raw[start] < 0x80 && char.IsWhiteSpace((char)raw[start]))
         {
             start++;
         }
 
         var end = raw.Length;
-        while (end > start && char.IsWhiteSpace((char)raw[end - 1]))
+        while (end > start && raw[end - 1] < 0x80 && char.IsWhiteSpace((char)raw[end - 1]))
         {
             end--;
         }

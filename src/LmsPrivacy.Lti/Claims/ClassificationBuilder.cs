@@ -56,7 +56,7 @@ internal sealed class ClassificationBuilder
         else
         {
             entry = builtin;
-            if (builtin is not null)
+            if (builtin is not null && builtin.Role != IdentityRole.None)
             {
                 _identity.Collect(builtin.Role, value);
             }

@@ -35,7 +35,8 @@ internal static class CustomValues
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            Span<char> textBuffer = stackalloc char[JsonText.BufferLength];
+            // A buffer as long as the raw value: decoding never needs more, and a short value zeroes a short buffer.
+            Span<char> textBuffer = stackalloc char[Math.Min(JsonText.Unescaped(value).Length, JsonText.BufferLength)];
             var text = JsonText.Get(value, textBuffer);
             if (IsUnexpandedVariable(text))
             {

@@ -105,8 +105,32 @@ internal sealed class IdentityValues
                 continue;
             }
 
-            var other = JsonText.TrimmedAscii(candidate);
-            if (other.IsEmpty ? MatchesOne(candidate, text.Trim()) : Ascii.EqualsIgnoreCase(raw, other))
+            var other = JsonText.Unescaped(candidate);
+            if (other.IsEmpty)
+            {
+                if (MatchesOne(candidate, text.Trim()))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            // Trimmed, the candidate has at most as many characters as its raw value has bytes.
+            if (other.Length < raw.Length)
+            {
+                continue;
+            }
+
+            // Ascii.EqualsIgnoreCase is true only when both sides are ASCII; an ASCII candidate that differs cannot
+            // match, a non-ASCII one (other white space, case mappings) takes the span form.
+            var trimmed = JsonText.TrimAsciiWhiteSpace(other);
+            if (trimmed.Length == raw.Length && Ascii.EqualsIgnoreCase(raw, trimmed))
+            {
+                return true;
+            }
+
+            if (!Ascii.IsValid(other) && MatchesOne(candidate, text.Trim()))
             {
                 return true;
             }

@@ -130,9 +130,12 @@ public sealed class LtiLaunchValidator
     private async ValueTask<LtiLaunchValidationResult> ValidateAsync(JsonElement payload, JsonElement? header, LaunchClaims claims, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
-        foreach (var duplicate in claims.Duplicates ?? [])
+        if (claims.Duplicates is { } duplicates)
         {
-            findings.Add(LtiRules.ClaimDuplicate.At(JsonPaths.Claim(duplicate), "This claim appears more than once; the token is ambiguous and must be rejected."));
+            foreach (var duplicate in duplicates)
+            {
+                findings.Add(LtiRules.ClaimDuplicate.At(JsonPaths.Claim(duplicate), "This claim appears more than once; the token is ambiguous and must be rejected."));
+            }
         }
 
         // Resolve the registration first: the header and deployment checks depend on it.
@@ -631,7 +634,6 @@ public sealed class LtiLaunchValidator
             return false;
         }
 
-        Span<char> buffer = stackalloc char[JsonText.BufferLength];
         var index = 0;
         var any = false;
         var vocabulary = false;
@@ -646,23 +648,12 @@ public sealed class LtiLaunchValidator
             }
 
             var raw = JsonText.Unescaped(item);
-            RoleTraits traits;
-            if (!raw.IsEmpty)
+            if (raw.IsEmpty && JsonText.IsEmptyString(item))
             {
-                traits = LtiRoles.Traits(raw);
+                continue;
             }
-            else
-            {
-                var role = JsonText.Get(item, buffer);
-                if (role.IsEmpty)
-                {
-                    continue;
-                }
 
-                traits = (LtiRoles.IsShortName(role) ? RoleTraits.ShortName : RoleTraits.None)
-                    | (LtiRoles.IsVocabularyRole(role) ? RoleTraits.Vocabulary : RoleTraits.None)
-                    | (LtiRoles.IsMentor(role) ? RoleTraits.Mentor : RoleTraits.None);
-            }
+            var traits = raw.IsEmpty ? TraitsOfEscaped(item) : LtiRoles.Traits(raw);
 
             var isVocabulary = (traits & RoleTraits.Vocabulary) != 0;
             if ((traits & RoleTraits.ShortName) != 0)
@@ -685,6 +676,16 @@ public sealed class LtiLaunchValidator
         }
 
         return mentor;
+    }
+
+    // A role written with escapes: decoded, then read with the span forms.
+    private static RoleTraits TraitsOfEscaped(JsonElement item)
+    {
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
+        var role = JsonText.Get(item, buffer);
+        return (LtiRoles.IsShortName(role) ? RoleTraits.ShortName : RoleTraits.None)
+            | (LtiRoles.IsVocabularyRole(role) ? RoleTraits.Vocabulary : RoleTraits.None)
+            | (LtiRoles.IsMentor(role) ? RoleTraits.Mentor : RoleTraits.None);
     }
 
     private static void CheckRoleScopeMentor(LaunchClaims claims, bool mentor, List<Finding> findings)
