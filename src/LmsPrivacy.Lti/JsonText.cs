@@ -43,33 +43,17 @@ internal static class JsonText
         return System.Text.Ascii.IsValid(text);
     }
 
-    /// <summary>
-    /// Returns a string element's raw value without surrounding white space when it is unescaped, all ASCII and not
-    /// empty once trimmed; otherwise empty (callers fall back to the decoded text).
-    /// </summary>
-    /// <remarks>Trims what <see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/> trims among ASCII characters.</remarks>
-    public static ReadOnlySpan<byte> TrimmedAscii(JsonElement element)
-    {
-        var raw = RawUtf8(element);
-        if (raw.IsEmpty || !System.Text.Ascii.IsValid(raw))
-        {
-            return default;
-        }
-
-        return TrimAsciiWhiteSpace(raw);
-    }
-
-    /// <summary>Removes from both ends the ASCII bytes <see cref="char.IsWhiteSpace(char)"/> calls white space.</summary>
+    /// <summary>Removes from both ends the ASCII bytes <see cref="char.IsWhiteSpace(char)"/> calls white space (tab to carriage return, space).</summary>
     public static ReadOnlySpan<byte> TrimAsciiWhiteSpace(ReadOnlySpan<byte> raw)
     {
         var start = 0;
-        while (start < raw.Length && raw[start] < 0x80 && char.IsWhiteSpace((char)raw[start]))
+        while (start < raw.Length && raw[start] is (byte)' ' or >= 0x09 and <= 0x0D)
         {
             start++;
         }
 
         var end = raw.Length;
-        while (end > start && raw[end - 1] < 0x80 && char.IsWhiteSpace((char)raw[end - 1]))
+        while (end > start && raw[end - 1] is (byte)' ' or >= 0x09 and <= 0x0D)
         {
             end--;
         }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using LmsPrivacy.Classification;
+using LmsPrivacy.Findings;
 using LmsPrivacy.Lti.Claims;
 
 namespace LmsPrivacy.Lti;
@@ -18,6 +19,7 @@ internal sealed class NamedPath
 
     private readonly LtiClassifiedClaim?[] _classified = new LtiClassifiedClaim?[CategoryCount];
     private KeyVerdict? _customKeyVerdict;
+    private RuleFinding? _lastFinding;
 
     public NamedPath(string parent, string name, byte[]? utf8)
     {
@@ -51,6 +53,22 @@ internal sealed class NamedPath
 
         return _classified[index] ??= new LtiClassifiedClaim(Path, category, claim, member);
     }
+
+    /// <summary>Returns a finding at this path, the same instance as last time when rule and message are the same (findings are immutable).</summary>
+    public Finding FindingAt(RuleDescriptor rule, string message)
+    {
+        var last = _lastFinding;
+        if (last is not null && ReferenceEquals(last.Rule, rule) && string.Equals(last.Finding.Message, message, StringComparison.Ordinal))
+        {
+            return last.Finding;
+        }
+
+        var finding = rule.At(Path, message);
+        _lastFinding = new RuleFinding(rule, finding);
+        return finding;
+    }
+
+    private sealed record RuleFinding(RuleDescriptor Rule, Finding Finding);
 
     private sealed record KeyVerdict((DataCategory Category, string Reason) Value);
 }

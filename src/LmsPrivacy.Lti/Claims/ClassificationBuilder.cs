@@ -130,7 +130,7 @@ internal sealed class ClassificationBuilder
         var (category, reason) = CustomValues.Classify(named, member.Value, _identity);
         if (category == DataCategory.DirectIdentifier)
         {
-            _findings.Add(LtiRules.CustomDirectIdentifier.At(named.Path, reason));
+            _findings.Add(named.FindingAt(LtiRules.CustomDirectIdentifier, reason));
         }
 
         return named.Classified(category, LtiClaimNames.Custom, named.Name);
@@ -141,7 +141,7 @@ internal sealed class ClassificationBuilder
         var named = NamePathCache.Get(JsonPaths.Root, property);
         var direct = ClaimTree.ContainsEmail(value, 0);
         var category = direct ? DataCategory.DirectIdentifier : DataCategory.QuasiIdentifier;
-        _findings.Add(LtiRules.ClaimUnknown.At(named.Path, direct
+        _findings.Add(named.FindingAt(LtiRules.ClaimUnknown, direct
             ? "Unknown claim holding an e-mail address; classified as a direct identifier."
             : "Unknown claim; classified as a quasi-identifier until you catalogue it."));
         _claims.Add(named.Classified(category, named.Name, null));

@@ -48,12 +48,12 @@ internal static class CustomValues
                 return (DataCategory.DirectIdentifier, EmailReason);
             }
 
-            if (identity.IsDirect(value, text))
+            if (identity.IsDirect(text))
             {
                 return (DataCategory.DirectIdentifier, RepeatReason);
             }
 
-            if (identity.IsPseudonymous(value, text))
+            if (identity.IsPseudonymous(text))
             {
                 return (DataCategory.PseudonymousIdentifier, string.Empty);
             }
@@ -113,10 +113,10 @@ internal static class CustomValues
 
     private static bool HasDomain(ReadOnlySpan<char> rest)
     {
-        var end = 0;
-        while (end < rest.Length && !IsSeparator(rest[end]))
+        var end = rest.IndexOfAny(Separators);
+        if (end < 0)
         {
-            end++;
+            end = rest.Length;
         }
 
         var domain = rest[..end];
@@ -125,6 +125,10 @@ internal static class CustomValues
     }
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or '<' or '>' or '"' or '\'' or '(' or ')' or '@';
+
+    // The characters IsSeparator accepts, for a vectorized search.
+    private static readonly SearchValues<char> Separators = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(IsSeparator)]);
 
     private static bool IsUnexpandedVariable(ReadOnlySpan<char> text)
     {

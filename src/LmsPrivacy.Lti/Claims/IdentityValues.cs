@@ -18,8 +18,8 @@ internal enum IdentityRole
 /// <remarks>Collected during the classification pass as elements; turned into strings only when a custom value is compared.</remarks>
 internal sealed class IdentityValues
 {
-    private List<JsonElement>? _direct;
-    private List<JsonElement>? _pseudonymous;
+    private readonly TextSet _direct = new();
+    private readonly TextSet _pseudonymous = new();
 
     public static IdentityRole RoleOf(string claim) => claim switch
     {
@@ -36,137 +36,169 @@ internal sealed class IdentityValues
         switch (role)
         {
             case IdentityRole.Direct:
-                (_direct ??= []).Add(value);
+                _direct.Add(value);
                 break;
             case IdentityRole.DirectSourcedId:
-                AddMember(ref _direct, value, "person_sourcedid");
+                AddMembers(_direct, value, "person_sourcedid"u8);
                 break;
             case IdentityRole.DirectUsername:
-                AddMember(ref _direct, value, "user_username");
+                AddMembers(_direct, value, "user_username"u8);
                 break;
             case IdentityRole.Pseudonymous:
-                (_pseudonymous ??= []).Add(value);
+                _pseudonymous.Add(value);
                 break;
             case IdentityRole.PseudonymousLegacy:
-                AddMember(ref _pseudonymous, value, "user_id");
+                AddMembers(_pseudonymous, value, "user_id"u8);
                 break;
         }
     }
 
-    /// <summary>Forgets the values (the lists are kept for the next launch).</summary>
+    /// <summary>Forgets the values (the buffers are kept for the next launch).</summary>
     public void Clear()
     {
-        _direct?.Clear();
-        _pseudonymous?.Clear();
+        _direct.Clear();
+        _pseudonymous.Clear();
     }
 
+    /// <summary>Returns whether a value repeats the user's name, e-mail or institutional id.</summary>
     public bool IsDirect(ReadOnlySpan<char> value) => Matches(_direct, value);
 
+    /// <summary>Returns whether a value repeats the user's <c>sub</c> or a legacy user id.</summary>
     public bool IsPseudonymous(ReadOnlySpan<char> value) => Matches(_pseudonymous, value);
 
-    /// <summary>Returns whether a string element repeats a direct identifier; <paramref name="text"/> is its value.</summary>
-    public bool IsDirect(JsonElement value, ReadOnlySpan<char> text) => Matches(_direct, value, text);
-
-    /// <summary>Returns whether a string element repeats a pseudonymous identifier; <paramref name="text"/> is its value.</summary>
-    public bool IsPseudonymous(JsonElement value, ReadOnlySpan<char> text) => Matches(_pseudonymous, value, text);
-
-    private static void AddMember(ref List<JsonElement>? list, JsonElement value, string member)
+    // Every occurrence of the member counts, so a repeated member name cannot hide a value.
+    private static void AddMembers(TextSet set, JsonElement value, ReadOnlySpan<byte> member)
     {
-        if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(member, out var item))
+        if (value.ValueKind != JsonValueKind.Object)
         {
-            (list ??= []).Add(item);
-        }
-    }
-
-    // The same test as the span form, on raw UTF-8 where both sides are unescaped ASCII (where ASCII case folding is
-    // OrdinalIgnoreCase); any other candidate takes the span form.
-    private static bool Matches(List<JsonElement>? candidates, JsonElement value, ReadOnlySpan<char> text)
-    {
-        if (candidates is null || candidates.Count == 0)
-        {
-            return false;
+            return;
         }
 
-        var raw = JsonText.TrimmedAscii(value);
-        if (raw.IsEmpty)
+        foreach (var property in value.EnumerateObject())
         {
-            return Matches(candidates, text);
-        }
-
-        if (raw.Length < 2)
-        {
-            return false;
-        }
-
-        foreach (var candidate in candidates)
-        {
-            if (candidate.ValueKind != JsonValueKind.String)
+            if (property.NameEquals(member))
             {
-                continue;
-            }
-
-            var other = JsonText.Unescaped(candidate);
-            if (other.IsEmpty)
-            {
-                if (MatchesOne(candidate, text.Trim()))
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            // Trimmed, the candidate has at most as many characters as its raw value has bytes.
-            if (other.Length < raw.Length)
-            {
-                continue;
-            }
-
-            // Ascii.EqualsIgnoreCase is true only when both sides are ASCII; an ASCII candidate that differs cannot
-            // match, a non-ASCII one (other white space, case mappings) takes the span form.
-            var trimmed = JsonText.TrimAsciiWhiteSpace(other);
-            if (trimmed.Length == raw.Length && Ascii.EqualsIgnoreCase(raw, trimmed))
-            {
-                return true;
-            }
-
-            if (!Ascii.IsValid(other) && MatchesOne(candidate, text.Trim()))
-            {
-                return true;
+                set.Add(property.Value);
             }
         }
-
-        return false;
     }
 
     // A candidate matches when, both trimmed, it has at least two characters and equals the value ignoring case.
-    private static bool Matches(List<JsonElement>? candidates, ReadOnlySpan<char> value)
+    private static bool Matches(TextSet candidates, ReadOnlySpan<char> value)
     {
-        if (candidates is null)
-        {
-            return false;
-        }
-
         var trimmed = value.Trim();
-        if (trimmed.Length < 2)
+        return trimmed.Length >= 2 && candidates.Contains(trimmed);
+    }
+
+    /// <summary>
+    /// Identity values as elements. A comparison skips a candidate whose raw UTF-8 is shorter than the value (it cannot
+    /// decode to as many characters), and decodes and trims any other candidate once per launch, into one buffer.
+    /// </summary>
+    private sealed class TextSet
+    {
+        // A buffer grown past this by a hostile payload is not kept for the next launch.
+        private const int MaxKeptChars = 4096;
+        private const int NotDecoded = -1;
+        private const int NoText = -2;
+
+        private readonly List<JsonElement> _elements = [];
+        private readonly List<(int Start, int Length)> _texts = [];
+        private char[] _chars = [];
+        private int _used;
+
+        public void Add(JsonElement value)
         {
+            _elements.Add(value);
+            _texts.Add((NotDecoded, 0));
+        }
+
+        public bool Contains(ReadOnlySpan<char> trimmed)
+        {
+            for (var i = 0; i < _elements.Count; i++)
+            {
+                var (start, length) = _texts[i];
+                if (start == NotDecoded)
+                {
+                    var element = _elements[i];
+                    if (element.ValueKind != JsonValueKind.String)
+                    {
+                        _texts[i] = (NoText, 0);
+                        continue;
+                    }
+
+                    var raw = JsonText.Unescaped(element);
+                    if (!raw.IsEmpty)
+                    {
+                        // Trimmed, the candidate has at most as many characters as its raw value has bytes.
+                        if (raw.Length < trimmed.Length)
+                        {
+                            continue;
+                        }
+
+                        // No non-ASCII character equals an ASCII one ignoring case (OrdinalIgnoreCase), so an ASCII
+                        // candidate is decided on its bytes; Ascii.EqualsIgnoreCase is false for non-ASCII input.
+                        var bytes = JsonText.TrimAsciiWhiteSpace(raw);
+                        if (bytes.Length == trimmed.Length && Ascii.EqualsIgnoreCase(bytes, trimmed))
+                        {
+                            return true;
+                        }
+
+                        if (Ascii.IsValid(raw))
+                        {
+                            continue;
+                        }
+                    }
+
+                    (start, length) = _texts[i] = Decode(element, raw);
+                }
+
+                if (start >= 0 && length == trimmed.Length && trimmed.Equals(_chars.AsSpan(start, length), StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 
-        foreach (var candidate in candidates)
+        public void Clear()
         {
-            if (candidate.ValueKind == JsonValueKind.String && MatchesOne(candidate, trimmed))
+            _elements.Clear();
+            _texts.Clear();
+            _used = 0;
+            if (_chars.Length > MaxKeptChars)
             {
-                return true;
+                _chars = [];
             }
         }
 
-        return false;
-    }
+        // Decodes a string element into the buffer and returns its trimmed text, or NoText when under two characters.
+        private (int Start, int Length) Decode(JsonElement element, ReadOnlySpan<byte> raw)
+        {
+            var text = raw.IsEmpty ? element.GetString().AsSpan() : default;
+            var needed = _used + (raw.IsEmpty ? text.Length : raw.Length);
+            if (needed > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(needed, Math.Max(256, _chars.Length * 2)));
+            }
 
-    private static bool MatchesOne(JsonElement candidate, ReadOnlySpan<char> trimmed)
-    {
-        Span<char> buffer = stackalloc char[JsonText.BufferLength];
-        return trimmed.Equals(JsonText.Get(candidate, buffer).Trim(), StringComparison.OrdinalIgnoreCase);
+            int written;
+            if (raw.IsEmpty)
+            {
+                text.CopyTo(_chars.AsSpan(_used));
+                written = text.Length;
+            }
+            else
+            {
+                // UTF-8 never decodes to more UTF-16 code units than it has bytes, and the JSON was valid UTF-8.
+                System.Text.Unicode.Utf8.ToUtf16(raw, _chars.AsSpan(_used), out _, out written);
+            }
+
+            var value = _chars.AsSpan(_used, written);
+            var trimmed = value.Trim();
+            var start = _used + (value.Length - value.TrimStart().Length);
+            _used += written;
+            return trimmed.Length >= 2 ? (start, trimmed.Length) : (NoText, 0);
+        }
     }
 }
