@@ -47,6 +47,9 @@ internal sealed class ClaimEntry
 /// <summary>One member entry, with its JSON path and its classification precomputed.</summary>
 internal sealed record MemberEntry(string Name, string Path, DataCategory Category, string Claim)
 {
+    /// <summary>Gets how the member's value helps recognize the user inside custom parameters (such as <c>lis.person_sourcedid</c>).</summary>
+    public IdentityRole Role { get; } = IdentityValues.MemberRoleOf(Claim, Name);
+
     /// <summary>Gets the classification of the member, shared by every launch that carries it (the record is immutable).</summary>
     public LtiClassifiedClaim Classified { get; } = new(Path, Category, Claim, Name);
 }

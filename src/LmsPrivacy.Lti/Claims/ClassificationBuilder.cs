@@ -49,6 +49,7 @@ internal sealed class ClassificationBuilder
     {
         var value = property.Value;
         ClaimEntry? entry;
+        var collectMembers = false;
         if (_extra is not null && _extra.TryGet(property, out var extraEntry))
         {
             entry = extraEntry;
@@ -58,7 +59,12 @@ internal sealed class ClassificationBuilder
             entry = builtin;
             if (builtin is not null && builtin.Role != IdentityRole.None)
             {
-                _identity.Collect(builtin.Role, value);
+                // An identity held in a member (lis.person_sourcedid) is collected by the member walk below.
+                collectMembers = IdentityValues.IsMemberRole(builtin.Role) && builtin.MemberNames is not null;
+                if (!collectMembers)
+                {
+                    _identity.Collect(builtin.Role, value);
+                }
             }
         }
 
@@ -81,9 +87,18 @@ internal sealed class ClassificationBuilder
         {
             foreach (var member in value.EnumerateObject())
             {
-                _claims.Add(memberNames.TryGetValue(member, out var known)
-                    ? known.Classified
-                    : NamePathCache.Get(entry.Path, member).Classified(descriptor.Category, descriptor.Claim, member.Name));
+                if (memberNames.TryGetValue(member, out var known))
+                {
+                    _claims.Add(known.Classified);
+                    if (collectMembers && known.Role != IdentityRole.None)
+                    {
+                        _identity.Collect(known.Role, member.Value);
+                    }
+                }
+                else
+                {
+                    _claims.Add(NamePathCache.Get(entry.Path, member).Classified(descriptor.Category, descriptor.Claim, member.Name));
+                }
             }
         }
         else

@@ -31,6 +31,17 @@ internal sealed class IdentityValues
         _ => IdentityRole.None,
     };
 
+    /// <summary>Returns the role of a member of an object claim: <see cref="IdentityRole.Direct"/> or <see cref="IdentityRole.Pseudonymous"/> for the members <see cref="Collect"/> reads.</summary>
+    public static IdentityRole MemberRoleOf(string claim, string member) => (claim, member) switch
+    {
+        (LtiClaimNames.Lis, "person_sourcedid") or (LtiClaimNames.MoodleExtension, "user_username") => IdentityRole.Direct,
+        (LtiClaimNames.Lti1p1, "user_id") => IdentityRole.Pseudonymous,
+        _ => IdentityRole.None,
+    };
+
+    /// <summary>Returns whether a claim's role is read from its members (so a walk over them can collect it).</summary>
+    public static bool IsMemberRole(IdentityRole role) => role is IdentityRole.DirectSourcedId or IdentityRole.DirectUsername or IdentityRole.PseudonymousLegacy;
+
     public void Collect(IdentityRole role, JsonElement value)
     {
         switch (role)

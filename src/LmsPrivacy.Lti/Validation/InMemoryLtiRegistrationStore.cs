@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
+
 namespace LmsPrivacy.Lti.Validation;
 
 /// <summary>A thread-safe in-memory <see cref="ILtiRegistrationStore"/>.</summary>
 public sealed class InMemoryLtiRegistrationStore : ILtiRegistrationStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, LtiRegistration[]> _byIssuer = new(StringComparer.Ordinal);
+
+    // Lookups (every launch) read without a lock; adds check and replace an issuer's array under _gate.
+    private readonly ConcurrentDictionary<string, LtiRegistration[]> _byIssuer = new(StringComparer.Ordinal);
 
     /// <summary>Initializes an empty store.</summary>
     public InMemoryLtiRegistrationStore()
@@ -46,9 +50,6 @@ public sealed class InMemoryLtiRegistrationStore : ILtiRegistrationStore
     {
         ArgumentNullException.ThrowIfNull(issuer);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            return ValueTask.FromResult<IReadOnlyList<LtiRegistration>>(_byIssuer.GetValueOrDefault(issuer) ?? []);
-        }
+        return ValueTask.FromResult<IReadOnlyList<LtiRegistration>>((_byIssuer.TryGetValue(issuer, out var registrations) ? registrations : []));
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using LmsPrivacy.Findings;
 using LmsPrivacy.Lti.Claims;
 
 namespace LmsPrivacy.Lti.Validation;
@@ -64,6 +65,9 @@ internal sealed class LaunchClaims
     private LaunchClaims()
     {
     }
+
+    /// <summary>Gets the validator's scratch list of findings for this launch (the report copies it).</summary>
+    public List<Finding> Findings { get; } = [];
 
     /// <summary>Gets the names of claims that appear more than once (catalogued ones first, each in document order of its repeats); <see langword="null"/> when none does.</summary>
     public List<string>? Duplicates { get; private set; }
@@ -132,8 +136,9 @@ internal sealed class LaunchClaims
 
         _present = 0;
         _others.Clear();
+        Findings.Clear();
         Duplicates = null;
-        if (_others.Capacity <= MaxPooledOthers)
+        if (_others.Capacity <= MaxPooledOthers && Findings.Capacity <= MaxPooledOthers)
         {
             t_cached = this;
         }

@@ -129,7 +129,7 @@ public sealed class LtiLaunchValidator
 
     private async ValueTask<LtiLaunchValidationResult> ValidateAsync(JsonElement payload, JsonElement? header, LaunchClaims claims, CancellationToken cancellationToken)
     {
-        var findings = new List<Finding>();
+        var findings = claims.Findings;
         if (claims.Duplicates is { } duplicates)
         {
             foreach (var duplicate in duplicates)
@@ -182,8 +182,9 @@ public sealed class LtiLaunchValidator
         CheckCustom(claims, findings);
         CheckMessageClaims(claims, messageType, findings);
         CheckMigration(payload, registration, findings);
+        var report = findings.Count == 0 ? ValidationReport.Empty : new ValidationReport(findings);
         claims.Return();
-        return new LtiLaunchValidationResult(findings.Count == 0 ? ValidationReport.Empty : new ValidationReport(findings), anonymous, messageType, registration);
+        return new LtiLaunchValidationResult(report, anonymous, messageType, registration);
     }
 
     /// <summary>Validates a launch given as UTF-8 JSON, with an optional UTF-8 JSON header.</summary>
@@ -263,9 +264,9 @@ public sealed class LtiLaunchValidator
 
         if (aud.ValueKind == JsonValueKind.String)
         {
-            var audience = _platformStrings.Get(aud);
-            valid = audience.Length > 0;
-            return [audience];
+            var audience = _platformStrings.GetAsArray(aud);
+            valid = audience[0].Length > 0;
+            return audience;
         }
 
         if (aud.ValueKind != JsonValueKind.Array)

@@ -19,27 +19,35 @@ internal sealed class PlatformStrings
     private readonly Entry?[] _entries = new Entry?[Size];
 
     /// <summary>Returns a string element's value.</summary>
-    public string Get(JsonElement element)
+    public string Get(JsonElement element) => GetEntry(element).Text;
+
+    /// <summary>Returns a string element's value as a one-element array, shared between launches: callers only read it.</summary>
+    public string[] GetAsArray(JsonElement element) => GetEntry(element).AsArray;
+
+    private Entry GetEntry(JsonElement element)
     {
         var raw = JsonText.Unescaped(element);
         if (raw.IsEmpty || raw.Length > MaxCachedBytes)
         {
-            return element.GetString()!;
+            return new Entry([], element.GetString()!);
         }
 
         var index = Hash(raw) & (Size - 1);
         var entry = Volatile.Read(ref _entries[index]);
         if (entry is not null && raw.SequenceEqual(entry.Utf8))
         {
-            return entry.Text;
+            return entry;
         }
 
         entry = new Entry(raw.ToArray(), element.GetString()!);
         Volatile.Write(ref _entries[index], entry);
-        return entry.Text;
+        return entry;
     }
 
     private static int Hash(ReadOnlySpan<byte> value) => (int)(Utf8Hash.OfTail(value) >> 40);
 
-    private sealed record Entry(byte[] Utf8, string Text);
+    private sealed record Entry(byte[] Utf8, string Text)
+    {
+        public string[] AsArray { get; } = [Text];
+    }
 }
