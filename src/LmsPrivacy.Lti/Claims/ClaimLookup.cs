@@ -17,6 +17,7 @@ internal sealed class ClaimEntry
         MemberNames = members is null ? null : new Utf8NameLookup<MemberEntry>(members);
         Role = IdentityValues.RoleOf(descriptor.Claim);
         IsCustom = string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal);
+        IsThirdParty = descriptor.Category == DataCategory.ThirdParty;
         Classified = new LtiClassifiedClaim(Path, descriptor.Category, descriptor.Claim, null);
     }
 
@@ -28,6 +29,9 @@ internal sealed class ClaimEntry
 
     /// <summary>Gets how the claim's value helps recognize the user inside custom parameters (decided once, not per launch).</summary>
     public IdentityRole Role { get; }
+
+    /// <summary>Gets a value indicating whether the claim identifies another person than the launching user.</summary>
+    public bool IsThirdParty { get; }
 
     /// <summary>Gets a value indicating whether this is the custom parameters claim.</summary>
     public bool IsCustom { get; }

@@ -107,7 +107,7 @@ internal static class ClaimTree
         foreach (var property in payload.EnumerateObject())
         {
             ClaimLookup.Builtin.TryGet(property, out var builtin);
-            builder.Add(property, builtin);
+            builder.Add(property, property.Value, builtin);
         }
 
         return builder.Finish();

@@ -86,6 +86,7 @@ internal sealed class LaunchClaims
         Span<ulong> seen = stackalloc ulong[SeenWords];
         foreach (var property in payload.EnumerateObject())
         {
+            var value = property.Value;
             if (ClaimLookup.Builtin.TryGet(property, out var entry))
             {
                 var ordinal = entry.Ordinal;
@@ -101,7 +102,7 @@ internal sealed class LaunchClaims
                     var slot = SlotByOrdinal[ordinal];
                     if (slot >= 0)
                     {
-                        values[slot] = property.Value;
+                        values[slot] = value;
                         claims._present |= 1UL << slot;
                     }
                 }
@@ -111,7 +112,7 @@ internal sealed class LaunchClaims
                 others.Add(property);
             }
 
-            classification?.Add(property, entry);
+            classification?.Add(property, value, entry);
         }
 
         if (others.Count > PairwiseLimit)
