@@ -25,6 +25,50 @@ internal static class JsonText
         return element.GetString().AsSpan();
     }
 
+    /// <summary>
+    /// Reads what an element is as a string with one lookup of its raw value (instead of its kind, then an emptiness
+    /// test, then its raw value): the validator asks this of every string claim of every launch.
+    /// </summary>
+    /// <param name="element">A present element (not <see cref="JsonValueKind.Undefined"/>).</param>
+    /// <param name="plain">For <see cref="StringShape.Plain"/>, the value's UTF-8 bytes between the quotes.</param>
+    public static StringShape Shape(JsonElement element, out ReadOnlySpan<byte> plain)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        plain = default;
+        if (raw.Length < 2 || raw[0] != (byte)'"')
+        {
+            return StringShape.NotString;
+        }
+
+        if (raw.Length == 2)
+        {
+            return StringShape.Empty;
+        }
+
+        raw = raw[1..^1];
+        if (raw.Contains((byte)'\\'))
+        {
+            return StringShape.Escaped;
+        }
+
+        plain = raw;
+        return StringShape.Plain;
+    }
+
+    /// <summary>Returns whether a string's value is all ASCII, and its length, from its shape (<see cref="Shape"/>).</summary>
+    public static bool IsAscii(JsonElement element, StringShape shape, ReadOnlySpan<byte> plain, out int length)
+    {
+        if (shape == StringShape.Plain && System.Text.Ascii.IsValid(plain))
+        {
+            length = plain.Length;
+            return true;
+        }
+
+        var text = element.GetString()!;
+        length = text.Length;
+        return System.Text.Ascii.IsValid(text);
+    }
+
     /// <summary>Returns whether a string element's value is all ASCII, and its length.</summary>
     /// <param name="element">An element of kind <see cref="JsonValueKind.String"/>.</param>
     /// <param name="length">The value's length in characters (UTF-16 code units).</param>
@@ -79,4 +123,20 @@ internal static class JsonText
         raw = raw[1..^1];
         return raw.Contains((byte)'\\') ? default : raw;
     }
+}
+
+/// <summary>What a JSON value is as a string (see <see cref="JsonText.Shape"/>); ordered so that <c>&gt;= Plain</c> means a non-empty string.</summary>
+internal enum StringShape
+{
+    /// <summary>Not a string.</summary>
+    NotString,
+
+    /// <summary>The empty string.</summary>
+    Empty,
+
+    /// <summary>A non-empty string without escapes: its raw UTF-8 is its value.</summary>
+    Plain,
+
+    /// <summary>A non-empty string with escapes: decode it to read it.</summary>
+    Escaped,
 }

@@ -31,16 +31,22 @@ public static class LtiMessageTypes
     public static IReadOnlyList<string> Known => KnownValues;
 
     /// <summary>Normalizes a message type given as a JSON string without allocating.</summary>
-    internal static bool TryNormalize(System.Text.Json.JsonElement messageType, [NotNullWhen(true)] out string? normalized)
+    /// <param name="messageType">The string element.</param>
+    /// <param name="plain">Its unescaped UTF-8 value, or empty when it has escapes (then the element is compared).</param>
+    /// <param name="normalized">The normalized type.</param>
+    internal static bool TryNormalize(System.Text.Json.JsonElement messageType, ReadOnlySpan<byte> plain, [NotNullWhen(true)] out string? normalized)
     {
         // UTF-8 literals: comparing with a string would transcode it on every call.
-        normalized = messageType.ValueEquals("LtiResourceLinkRequest"u8) ? ResourceLink
-            : messageType.ValueEquals("LtiDeepLinkingRequest"u8) ? DeepLinking
-            : messageType.ValueEquals("LtiSubmissionReviewRequest"u8) ? SubmissionReview
-            : messageType.ValueEquals("DataPrivacyLaunchRequest"u8) || messageType.ValueEquals("LtiDataPrivacyLaunchRequest"u8) ? DataPrivacyLaunch
+        normalized = Is(messageType, plain, "LtiResourceLinkRequest"u8) ? ResourceLink
+            : Is(messageType, plain, "LtiDeepLinkingRequest"u8) ? DeepLinking
+            : Is(messageType, plain, "LtiSubmissionReviewRequest"u8) ? SubmissionReview
+            : Is(messageType, plain, "DataPrivacyLaunchRequest"u8) || Is(messageType, plain, "LtiDataPrivacyLaunchRequest"u8) ? DataPrivacyLaunch
             : null;
         return normalized is not null;
     }
+
+    private static bool Is(System.Text.Json.JsonElement messageType, ReadOnlySpan<byte> plain, ReadOnlySpan<byte> type) =>
+        plain.IsEmpty ? messageType.ValueEquals(type) : plain.SequenceEqual(type);
 
     /// <summary>Normalizes a message type string.</summary>
     /// <param name="messageType">The value of the message type claim.</param>

@@ -139,11 +139,12 @@ public sealed class LtiLaunchValidator
         }
 
         // Resolve the registration first: the header and deployment checks depend on it.
-        var issuer = claims.TryGet(LaunchClaims.Iss, out var issElement) && issElement.ValueKind == JsonValueKind.String
-            ? _platformStrings.Get(issElement) : null;
+        var issuer = claims.TryGet(LaunchClaims.Iss, out var issElement) && JsonText.Shape(issElement, out var issRaw) is var issShape && issShape != StringShape.NotString
+            ? _platformStrings.Get(issElement, issShape, issRaw) : null;
         var audiences = ReadAudiences(claims, out var audPresent, out var audValid);
         var azp = claims.TryGet(LaunchClaims.Azp, out var azpElement) ? azpElement : (JsonElement?)null;
-        var party = azpElement.ValueKind == JsonValueKind.String ? _platformStrings.Get(azpElement) : null;
+        var party = azp is not null && JsonText.Shape(azpElement, out var azpRaw) is var azpShape && azpShape != StringShape.NotString
+            ? _platformStrings.Get(azpElement, azpShape, azpRaw) : null;
         IReadOnlyList<LtiRegistration> candidates = [];
         if (!string.IsNullOrEmpty(issuer))
         {
@@ -335,7 +336,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        if (!h.TryGetProperty("kid"u8, out var kid) || kid.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(kid))
+        if (!h.TryGetProperty("kid"u8, out var kid) || JsonText.Shape(kid, out _) < StringShape.Plain)
         {
             findings.Add(LtiRules.HeaderKidMissing.At(HeaderKid, "The header has no kid; the signing key cannot be selected from the platform's key set."));
         }
@@ -344,32 +345,30 @@ public sealed class LtiLaunchValidator
             findings.Add(LtiRules.HeaderKidUnknown.At(HeaderKid, "The kid is not one of the registration's known key ids."));
         }
 
-        if (!h.TryGetProperty("alg"u8, out var alg) || alg.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(alg))
+        if (!h.TryGetProperty("alg"u8, out var alg) || JsonText.Shape(alg, out var algRaw) < StringShape.Plain)
         {
             findings.Add(LtiRules.HeaderAlgMissing.At(HeaderAlg, "The header has no alg."));
         }
-        else if (IsNone(alg))
+        else if (IsNone(alg, algRaw))
         {
             findings.Add(LtiRules.HeaderAlgNone.At(HeaderAlg, "The token is unsecured (alg none) and must be rejected."));
         }
-        else if (!IsApproved(alg))
+        else if (!IsApproved(alg, algRaw))
         {
             findings.Add(LtiRules.HeaderAlgNotApproved.At(HeaderAlg, $"The alg is not one of: {string.Join(", ", _options.AllowedAlgorithms)}."));
         }
     }
 
     // "none" in any case (RFC 7518 §3.6 names it; a platform must never send it).
-    private static bool IsNone(JsonElement alg)
+    private static bool IsNone(JsonElement alg, ReadOnlySpan<byte> raw)
     {
-        var raw = JsonText.Unescaped(alg);
         return raw.IsEmpty
             ? string.Equals(alg.GetString(), "none", StringComparison.OrdinalIgnoreCase)
             : System.Text.Ascii.EqualsIgnoreCase(raw, "none"u8);
     }
 
-    private bool IsApproved(JsonElement alg)
+    private bool IsApproved(JsonElement alg, ReadOnlySpan<byte> raw)
     {
-        var raw = JsonText.Unescaped(alg);
         return raw.IsEmpty ? _algorithms.Contains(alg.GetString()!) : _algorithmsByUtf8.TryGetValue(raw, out _);
     }
 
@@ -507,7 +506,7 @@ public sealed class LtiLaunchValidator
     private string? ReadNonce(LaunchClaims claims, Instant? exp, Instant? iat, Instant now, List<Finding> findings, out Instant until)
     {
         until = now;
-        if (!claims.TryGet(LaunchClaims.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(nonce))
+        if (!claims.TryGet(LaunchClaims.Nonce, out var nonce) || JsonText.Shape(nonce, out _) < StringShape.Plain)
         {
             findings.Add(LtiRules.NonceMissing.At(Paths.Nonce, "The nonce claim is missing or not a non-empty string."));
             return null;
@@ -548,19 +547,20 @@ public sealed class LtiLaunchValidator
             return true;
         }
 
-        if (sub.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(sub))
+        var shape = JsonText.Shape(sub, out var raw);
+        if (shape < StringShape.Plain)
         {
             findings.Add(LtiRules.SubEmpty.At(path, "The sub claim is present but not a non-empty string; omit it for an anonymous launch."));
             return false;
         }
 
-        CheckIdentifier(sub, path, LtiRules.SubTooLong, findings);
+        CheckIdentifier(sub, shape, raw, path, LtiRules.SubTooLong, findings);
         return false;
     }
 
-    private static void CheckIdentifier(JsonElement value, string path, RuleDescriptor tooLong, List<Finding> findings)
+    private static void CheckIdentifier(JsonElement value, StringShape shape, ReadOnlySpan<byte> plain, string path, RuleDescriptor tooLong, List<Finding> findings)
     {
-        var ascii = JsonText.IsAscii(value, out var length);
+        var ascii = JsonText.IsAscii(value, shape, plain, out var length);
         if (length > MaxIdentifierLength)
         {
             findings.Add(tooLong.At(path, string.Create(CultureInfo.InvariantCulture, $"The value has {length} characters; the limit is {MaxIdentifierLength}.")));
@@ -579,7 +579,12 @@ public sealed class LtiLaunchValidator
         {
             findings.Add(LtiRules.VersionMissing.At(path, "The version claim is missing."));
         }
-        else if (version.ValueKind != JsonValueKind.String || !version.ValueEquals("1.3.0"u8))
+        else if (JsonText.Shape(version, out var raw) switch
+        {
+            StringShape.Plain => !raw.SequenceEqual("1.3.0"u8),
+            StringShape.Escaped => !version.ValueEquals("1.3.0"u8),
+            _ => true,
+        })
         {
             findings.Add(LtiRules.VersionUnsupported.At(path, "The version is not \"1.3.0\"."));
         }
@@ -588,13 +593,13 @@ public sealed class LtiLaunchValidator
     private string? CheckMessageType(LaunchClaims claims, List<Finding> findings)
     {
         var path = Paths.MessageType;
-        if (!claims.TryGet(LaunchClaims.MessageType, out var type) || type.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(type))
+        if (!claims.TryGet(LaunchClaims.MessageType, out var type) || JsonText.Shape(type, out var raw) < StringShape.Plain)
         {
             findings.Add(LtiRules.MessageTypeMissing.At(path, "The message_type claim is missing or not a non-empty string."));
             return null;
         }
 
-        if (!LtiMessageTypes.TryNormalize(type, out var normalized) || !_messageTypes.Contains(normalized))
+        if (!LtiMessageTypes.TryNormalize(type, raw, out var normalized) || !_messageTypes.Contains(normalized))
         {
             findings.Add(LtiRules.MessageTypeUnknown.At(path, $"The message type is not one the tool handles: {string.Join(", ", _options.AcceptedMessageTypes)}."));
             return null;
@@ -606,14 +611,14 @@ public sealed class LtiLaunchValidator
     private static void CheckDeployment(LaunchClaims claims, LtiRegistration? registration, List<Finding> findings)
     {
         var path = Paths.DeploymentId;
-        if (!claims.TryGet(LaunchClaims.DeploymentId, out var deployment) || deployment.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(deployment))
+        if (!claims.TryGet(LaunchClaims.DeploymentId, out var deployment) || JsonText.Shape(deployment, out var raw) is var shape && shape < StringShape.Plain)
         {
             findings.Add(LtiRules.DeploymentIdMissing.At(path, "The deployment_id claim is missing or not a non-empty string."));
             return;
         }
 
-        CheckIdentifier(deployment, path, LtiRules.DeploymentIdTooLong, findings);
-        if (registration is not null && !registration.HasDeployment(deployment))
+        CheckIdentifier(deployment, shape, raw, path, LtiRules.DeploymentIdTooLong, findings);
+        if (registration is not null && !registration.HasDeployment(deployment, raw))
         {
             findings.Add(LtiRules.DeploymentIdNotRegistered.At(path, "The deployment_id is not registered for this issuer and client id."));
         }
@@ -642,19 +647,19 @@ public sealed class LtiLaunchValidator
         foreach (var item in element.EnumerateArray())
         {
             var itemIndex = index++;
-            if (item.ValueKind != JsonValueKind.String)
+            var shape = JsonText.Shape(item, out var raw);
+            if (shape == StringShape.NotString)
             {
                 findings.Add(LtiRules.RolesInvalid.At(JsonPaths.Index(path, itemIndex), "A role is not a string."));
                 continue;
             }
 
-            var raw = JsonText.Unescaped(item);
-            if (raw.IsEmpty && JsonText.IsEmptyString(item))
+            if (shape == StringShape.Empty)
             {
                 continue;
             }
 
-            var traits = raw.IsEmpty ? TraitsOfEscaped(item) : LtiRoles.Traits(raw);
+            var traits = shape == StringShape.Escaped ? TraitsOfEscaped(item) : LtiRoles.Traits(raw);
 
             var isVocabulary = (traits & RoleTraits.Vocabulary) != 0;
             if ((traits & RoleTraits.ShortName) != 0)
@@ -744,13 +749,13 @@ public sealed class LtiLaunchValidator
 
     private static void CheckRequiredId(JsonElement obj, string path, ReadOnlySpan<byte> utf8Member, string member, RuleDescriptor missing, RuleDescriptor tooLong, List<Finding> findings)
     {
-        if (!obj.TryGetProperty(utf8Member, out var id) || id.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(id))
+        if (!obj.TryGetProperty(utf8Member, out var id) || JsonText.Shape(id, out var raw) is var shape && shape < StringShape.Plain)
         {
             findings.Add(missing.At(path, $"The {member} is missing or not a non-empty string."));
             return;
         }
 
-        CheckIdentifier(id, path, tooLong, findings);
+        CheckIdentifier(id, shape, raw, path, tooLong, findings);
     }
 
     private static void CheckCustom(LaunchClaims claims, List<Finding> findings)
@@ -781,7 +786,7 @@ public sealed class LtiLaunchValidator
         switch (messageType)
         {
             case LtiMessageTypes.ResourceLink:
-                if (!claims.TryGet(LaunchClaims.TargetLinkUri, out var target) || target.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(target))
+                if (!claims.TryGet(LaunchClaims.TargetLinkUri, out var target) || JsonText.Shape(target, out _) < StringShape.Plain)
                 {
                     findings.Add(LtiRules.TargetLinkUriMissing.At(Paths.TargetLinkUri, "The target_link_uri claim is missing or empty."));
                 }

@@ -47,14 +47,13 @@ public sealed record LtiRegistration
     /// <summary>Gets the LTI 1.1 shared secret used to verify <c>oauth_consumer_key_sign</c> during migration, if any.</summary>
     public string? Lti11Secret { get; init; }
 
-    /// <summary>Returns whether a deployment id (a JSON string) is registered, comparing without allocating.</summary>
-    internal bool HasDeployment(System.Text.Json.JsonElement deploymentId)
+    /// <summary>Returns whether a deployment id (a JSON string, <paramref name="plain"/> its unescaped UTF-8 or empty) is registered, comparing without allocating.</summary>
+    internal bool HasDeployment(System.Text.Json.JsonElement deploymentId, ReadOnlySpan<byte> plain)
     {
         foreach (var deployment in DeploymentIds)
         {
             // Unescaped ASCII (every deployment id seen in the wild) compares byte to char without transcoding.
-            var raw = JsonText.Unescaped(deploymentId);
-            if (raw.IsEmpty || !Ascii.IsValid(raw) ? deploymentId.ValueEquals(deployment) : Ascii.Equals(raw, deployment))
+            if (plain.IsEmpty || !Ascii.IsValid(plain) ? deploymentId.ValueEquals(deployment) : Ascii.Equals(plain, deployment))
             {
                 return true;
             }

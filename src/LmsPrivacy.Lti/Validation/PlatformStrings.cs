@@ -21,12 +21,17 @@ internal sealed class PlatformStrings
     /// <summary>Returns a string element's value.</summary>
     public string Get(JsonElement element) => GetEntry(element).Text;
 
+    /// <summary>Returns a string element's value, its shape already read (<see cref="JsonText.Shape"/>).</summary>
+    public string Get(JsonElement element, StringShape shape, ReadOnlySpan<byte> plain) =>
+        shape == StringShape.Plain ? GetEntry(element, plain).Text : element.GetString()!;
+
     /// <summary>Returns a string element's value as a one-element array, shared between launches: callers only read it.</summary>
     public string[] GetAsArray(JsonElement element) => GetEntry(element).AsArray;
 
-    private Entry GetEntry(JsonElement element)
+    private Entry GetEntry(JsonElement element) => GetEntry(element, JsonText.Unescaped(element));
+
+    private Entry GetEntry(JsonElement element, ReadOnlySpan<byte> raw)
     {
-        var raw = JsonText.Unescaped(element);
         if (raw.IsEmpty || raw.Length > MaxCachedBytes)
         {
             return new Entry([], element.GetString()!);
