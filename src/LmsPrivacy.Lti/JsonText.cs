@@ -69,6 +69,23 @@ internal static class JsonText
         return System.Text.Ascii.IsValid(text);
     }
 
+    /// <summary>Returns a string's value as characters, its shape already read (<see cref="Shape"/>), in <paramref name="buffer"/> when it fits.</summary>
+    public static ReadOnlySpan<char> Get(JsonElement element, StringShape shape, ReadOnlySpan<byte> plain, Span<char> buffer)
+    {
+        if (shape == StringShape.Empty)
+        {
+            return default;
+        }
+
+        if (shape == StringShape.Plain && plain.Length <= buffer.Length
+            && Utf8.ToUtf16(plain, buffer, out _, out var written) == OperationStatus.Done)
+        {
+            return buffer[..written];
+        }
+
+        return element.GetString().AsSpan();
+    }
+
     /// <summary>Returns whether a string element's value is all ASCII, and its length.</summary>
     /// <param name="element">An element of kind <see cref="JsonValueKind.String"/>.</param>
     /// <param name="length">The value's length in characters (UTF-16 code units).</param>

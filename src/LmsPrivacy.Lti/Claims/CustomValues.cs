@@ -33,11 +33,12 @@ internal static class CustomValues
     /// <summary>What the value alone says, or <see langword="null"/> when the verdict rests on the key.</summary>
     private static (DataCategory Category, string Reason)? ClassifyValue(JsonElement value, IdentityValues identity)
     {
-        if (value.ValueKind == JsonValueKind.String)
+        var shape = JsonText.Shape(value, out var plain);
+        if (shape != StringShape.NotString)
         {
             // A buffer as long as the raw value: decoding never needs more, and a short value zeroes a short buffer.
-            Span<char> textBuffer = stackalloc char[Math.Min(JsonText.Unescaped(value).Length, JsonText.BufferLength)];
-            var text = JsonText.Get(value, textBuffer);
+            Span<char> textBuffer = stackalloc char[Math.Min(plain.Length, JsonText.BufferLength)];
+            var text = JsonText.Get(value, shape, plain, textBuffer);
             if (IsUnexpandedVariable(text))
             {
                 return (DataCategory.Technical, string.Empty);

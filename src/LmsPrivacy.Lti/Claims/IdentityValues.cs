@@ -131,14 +131,15 @@ internal sealed class IdentityValues
                 if (start == NotDecoded)
                 {
                     var element = _elements[i];
-                    if (element.ValueKind != JsonValueKind.String)
+                    var shape = JsonText.Shape(element, out var raw);
+                    if (shape < StringShape.Plain)
                     {
+                        // Not a string, or empty: never two characters.
                         _texts[i] = (NoText, 0);
                         continue;
                     }
 
-                    var raw = JsonText.Unescaped(element);
-                    if (!raw.IsEmpty)
+                    if (shape == StringShape.Plain)
                     {
                         // Trimmed, the candidate has at most as many characters as its raw value has bytes.
                         if (raw.Length < trimmed.Length)
