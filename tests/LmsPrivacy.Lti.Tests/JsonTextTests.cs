@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace LmsPrivacy.Lti.Tests;
@@ -45,4 +46,30 @@ public sealed class JsonTextTests
     [InlineData("\"\\u0020\"", false)]
     public void IsEmptyString_StringValue_TrueOnlyForEmpty(string json, bool expected) =>
         Assert.Equal(expected, JsonText.IsEmptyString(Value(json)));
+
+    [Theory]
+    [InlineData("42", nameof(StringShape.NotString), "")]
+    [InlineData("{\"a\": 1}", nameof(StringShape.NotString), "")]
+    [InlineData("null", nameof(StringShape.NotString), "")]
+    [InlineData("\"\"", nameof(StringShape.Empty), "")]
+    [InlineData("\"plain\"", nameof(StringShape.Plain), "plain")]
+    [InlineData("\"é\"", nameof(StringShape.Plain), "é")]
+    [InlineData("\"a\\u0040b\"", nameof(StringShape.Escaped), "")]
+    public void Shape_Value_KindEmptinessAndEscapes(string json, string expected, string plain)
+    {
+        var shape = JsonText.Shape(Value(json), out var raw);
+
+        Assert.Equal(expected, shape.ToString());
+        Assert.Equal(plain, Encoding.UTF8.GetString(raw));
+    }
+
+    [Theory]
+    [InlineData(" \t\r\n x y \f\u000b", "x y")]
+    [InlineData("   ", "")]
+    [InlineData("é ", "é")]
+    public void TrimAsciiWhiteSpace_TrimsWhatCharTrimTrims(string text, string expected)
+    {
+        Assert.Equal(expected, Encoding.UTF8.GetString(JsonText.TrimAsciiWhiteSpace(Encoding.UTF8.GetBytes(text))));
+        Assert.Equal(text.Trim(), expected);
+    }
 }

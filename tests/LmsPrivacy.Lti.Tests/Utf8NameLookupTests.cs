@@ -34,6 +34,20 @@ public sealed class Utf8NameLookupTests
         Assert.False(Lookup.TryGetValue(property, out _));
     }
 
+    [Fact]
+    public void TryGetValue_KeyHoldingABackslash_MatchesOnlyItsDecodedName()
+    {
+        // The key is the five characters a\u0062; the raw name "a\u0062" decodes to "ab" and must not hit it.
+        var lookup = new Utf8NameLookup<int>([new("a\\u0062", 1), new("ab", 2)]);
+        var escapedBackslash = JsonDocument.Parse("""{"a\\u0062": 0}""").RootElement.EnumerateObject().Single();
+        var escapedLetter = JsonDocument.Parse("""{"a\u0062": 0}""").RootElement.EnumerateObject().Single();
+
+        Assert.True(lookup.TryGetValue(escapedBackslash, out var first));
+        Assert.Equal(1, first);
+        Assert.True(lookup.TryGetValue(escapedLetter, out var second));
+        Assert.Equal(2, second);
+    }
+
     [Theory]
     [InlineData("email")]
     [InlineData("naïve")]

@@ -10,9 +10,9 @@ public sealed class LtiLaunchValidatorTests
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
     /// <summary>One case per validator rule: a mutation of a valid certification launch that must raise it.</summary>
-    private sealed record RuleCase(string Path, Action<JsonObject> Mutate, JsonObject? Header = null, LtiOptions? Options = null, LtiRegistration? Registration = null);
+    internal sealed record RuleCase(string Path, Action<JsonObject> Mutate, JsonObject? Header = null, LtiOptions? Options = null, LtiRegistration? Registration = null);
 
-    private static readonly Dictionary<string, RuleCase> RuleCases = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, RuleCase> RuleCases = new(StringComparer.Ordinal)
     {
         ["lti.payload.not_object"] = new("$", _ => { }),
         ["lti.claim.duplicate"] = new("$.nonce", _ => { }),

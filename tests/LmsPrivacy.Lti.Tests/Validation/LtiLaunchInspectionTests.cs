@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FsCheck.Xunit;
+using LmsPrivacy.Lti.Claims;
+using LmsPrivacy.Lti.Validation;
+using NodaTime;
+using static LmsPrivacy.Lti.Tests.Launches;
+
+namespace LmsPrivacy.Lti.Tests.Validation;
+
+/// <summary>InspectAsync walks a launch once; it must say exactly what ValidateAsync and Classify say apart.</summary>
+public sealed class LtiLaunchInspectionTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> RuleCodes => [.. LtiLaunchValidatorTests.RuleCases.Keys];
+
+    [Theory]
+    [MemberData(nameof(RuleCodes))]
+    public async Task InspectAsync_EveryRuleCase_EqualsValidateThenClassify(string code)
+    {
+        var @case = LtiLaunchValidatorTests.RuleCases[code];
+        var payload = Student();
+        @case.Mutate(payload);
+        var json = code == "lti.claim.duplicate" ? payload.ToJsonString()[..^1] + ",\"nonce\":\"again\"}" : payload.ToJsonString();
+        var element = code == "lti.payload.not_object" ? Element(new JsonArray(1)) : JsonDocument.Parse(json).RootElement.Clone();
+        JsonElement? header = code switch
+        {
+            "lti.header.not_checked" => null,
+            "lti.header.malformed" => Element(JsonValue.Create("RS256")),
+            _ => Element(@case.Header ?? Header()),
+        };
+        var replay = code == "lti.nonce.replayed";
+
+        await AssertSameAsync(element, header, () => Validator(@case.Options, @case.Registration), replay);
+    }
+
+    [Theory]
+    [InlineData("canvas-resource-link.json")]
+    [InlineData("moodle-resource-link.json")]
+    [InlineData("anonymous-resource-link.json")]
+    [InlineData("privacy-launch.json")]
+    public async Task InspectAsync_Samples_EqualsValidateThenClassify(string name) =>
+        await AssertSameAsync(Sample(name), Element(Header()), () => Validator(new LtiOptions { AllowAnonymous = true }), replay: false);
+
+    // Law: for any generated launch (identities, custom values, third-party and vendor claims in any order) the one walk
+    // and the two separate calls agree.
+    [Property(Arbitrary = [typeof(LtiArbitraries)], MaxTest = 100)]
+    public void InspectAsync_AnyLaunch_EqualsValidateThenClassify(LaunchCase launch) =>
+        AssertSameAsync(launch.Payload, Element(Header()), () => Validator(), replay: false).GetAwaiter().GetResult();
+
+    [Fact]
+    public async Task InspectAsync_StoresThatAwait_SameResultAsSynchronousStores()
+    {
+        var clock = Clock();
+        var awaiting = new LtiLaunchValidator(new YieldingRegistrations(CertRegistration(CertKid)), new YieldingNonces(), clock);
+        var payload = Element(Student());
+
+        var slow = await awaiting.InspectAsync(payload, Element(Header()), cancellationToken: Ct);
+        var fast = await Validator().InspectAsync(payload, Element(Header()), cancellationToken: Ct);
+
+        Assert.Equal(fast.Validation.Findings, slow.Validation.Findings);
+        Assert.Equal(fast.Classification.Claims, slow.Classification.Claims);
+        Assert.Equal(CertClientId, slow.Validation.Registration?.ClientId);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_AfterLaunchWithDuplicates_NextLaunchStartsClean()
+    {
+        // The per-thread scratch state of one launch must not leak into the next.
+        var validator = Validator();
+        var duplicated = Student().ToJsonString()[..^1] + ",\"email\":\"again@example.org\"}";
+        var first = await validator.ValidateJsonAsync(Encoding.UTF8.GetBytes(duplicated), Encoding.UTF8.GetBytes(Header().ToJsonString()), Ct);
+
+        var second = await validator.ValidateAsync(Element(Student("another-nonce")), Element(Header()), Ct);
+
+        Assert.Contains(first.Findings, f => f.Code == "lti.claim.duplicate");
+        Assert.Empty(second.Findings);
+    }
+
+    [Fact]
+    public void Classify_AfterLaunchWithAName_NextLaunchDoesNotRememberIt()
+    {
+        var withName = Element(new JsonObject { ["name"] = "Jane Doe", [L + "custom"] = new JsonObject { ["who"] = "Jane Doe" } });
+        var withoutName = Element(new JsonObject { [L + "custom"] = new JsonObject { ["who"] = "Jane Doe" } });
+
+        var first = LtiClaimClassifier.Default.Classify(withName);
+        var second = LtiClaimClassifier.Default.Classify(withoutName);
+
+        Assert.Equal(Classification.DataCategory.DirectIdentifier, first.Claims.Single(c => c.Member == "who").Category);
+        Assert.Equal(Classification.DataCategory.QuasiIdentifier, second.Claims.Single(c => c.Member == "who").Category);
+        Assert.Empty(second.Findings);
+    }
+
+    private static async Task AssertSameAsync(JsonElement payload, JsonElement? header, Func<LtiLaunchValidator> validator, bool replay)
+    {
+        // Fresh validators (and nonce stores) for each side, so the nonce is new to both or, for a replay, used before.
+        var validating = validator();
+        var inspecting = validator();
+        if (replay)
+        {
+            await validating.ValidateAsync(payload, header, Ct);
+            await inspecting.ValidateAsync(payload, header, Ct);
+        }
+
+        var validation = await validating.ValidateAsync(payload, header, Ct);
+        var classification = LtiClaimClassifier.Default.Classify(payload);
+        var inspection = await inspecting.InspectAsync(payload, header, cancellationToken: Ct);
+
+        Assert.Equal(validation.Findings, inspection.Validation.Findings);
+        Assert.Equal(validation.IsAnonymous, inspection.Validation.IsAnonymous);
+        Assert.Equal(validation.MessageType, inspection.Validation.MessageType);
+        Assert.Equal((validation.Registration?.Issuer, validation.Registration?.ClientId), (inspection.Validation.Registration?.Issuer, inspection.Validation.Registration?.ClientId));
+        Assert.Equal(classification.Claims, inspection.Classification.Claims);
+        Assert.Equal(classification.Findings, inspection.Classification.Findings);
+    }
+
+    private sealed class YieldingRegistrations(LtiRegistration registration) : ILtiRegistrationStore
+    {
+        public async ValueTask<IReadOnlyList<LtiRegistration>> FindByIssuerAsync(string issuer, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            return issuer == registration.Issuer ? [registration] : [];
+        }
+    }
+
+    private sealed class YieldingNonces : ILtiNonceStore
+    {
+        private readonly HashSet<string> _used = [];
+
+        public async ValueTask<bool> TryUseAsync(string nonce, Instant expiresAt, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            lock (_used)
+            {
+                return _used.Add(nonce);
+            }
+        }
+    }
+}
