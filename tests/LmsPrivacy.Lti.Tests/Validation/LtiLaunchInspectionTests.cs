@@ -79,6 +79,20 @@ public sealed class LtiLaunchInspectionTests
         Assert.Empty(second.Findings);
     }
 
+    [Theory]
+    [InlineData("x-vendor-claim", "x-vendor\\u002dclaim")]
+    [InlineData("locale", "\\u006cocale")]
+    [InlineData("nonce", "n\\u006fnce")]
+    public async Task ValidateAsync_NameRepeatedWithEscapes_IsDuplicate(string name, string escaped)
+    {
+        // One claim written twice, once with escapes: uncatalogued, catalogued, and one the validator reads.
+        var json = $"{{\"{name}\":\"1\",\"{escaped}\":\"2\"}}";
+
+        var result = await Validator().ValidateJsonAsync(Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetBytes(Header().ToJsonString()), Ct);
+
+        Assert.Single(result.Findings, f => f.Code == "lti.claim.duplicate" && f.Path == JsonPaths.Claim(name));
+    }
+
     [Fact]
     public void Classify_AfterLaunchWithAName_NextLaunchDoesNotRememberIt()
     {
