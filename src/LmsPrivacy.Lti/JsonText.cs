@@ -125,6 +125,77 @@ internal static class JsonText
     /// <summary>Returns a string element's raw UTF-8 value when it has no escapes (empty for an empty or escaped value).</summary>
     public static ReadOnlySpan<byte> Unescaped(JsonElement element) => RawUtf8(element);
 
+    /// <summary>
+    /// Returns whether JSON text escapes half a surrogate pair on its own (<c>"\ud800"</c>): well-formed to the parser,
+    /// but no string can be read from it, so every reader of such a name or value throws.
+    /// </summary>
+    /// <param name="json">The raw UTF-8 JSON.</param>
+    public static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        var at = json.IndexOf("\\u"u8);
+        while (at >= 0)
+        {
+            // Skip an escaped backslash ("\\u..." is the text \u, not an escape).
+            var backslashes = 0;
+            for (var i = at - 1; i >= 0 && json[i] == (byte)'\\'; i--)
+            {
+                backslashes++;
+            }
+
+            var next = at + 2;
+            if (backslashes % 2 == 0 && TryHex(json, next, out var unit) && char.IsSurrogate((char)unit))
+            {
+                if (char.IsLowSurrogate((char)unit))
+                {
+                    return true;
+                }
+
+                if (!(json.Length >= next + 10 && json[next + 4] == (byte)'\\' && json[next + 5] == (byte)'u'
+                    && TryHex(json, next + 6, out var low) && char.IsLowSurrogate((char)low)))
+                {
+                    return true;
+                }
+
+                next += 10;
+            }
+
+            var rest = json.Length > next ? json[next..].IndexOf("\\u"u8) : -1;
+            at = rest < 0 ? -1 : next + rest;
+        }
+
+        return false;
+    }
+
+    private static bool TryHex(ReadOnlySpan<byte> json, int start, out int value)
+    {
+        value = 0;
+        if (json.Length < start + 4)
+        {
+            return false;
+        }
+
+        foreach (var b in json.Slice(start, 4))
+        {
+            var digit = HexConverter(b);
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 4) | digit;
+        }
+
+        return true;
+    }
+
+    private static int HexConverter(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+
     /// <summary>Returns whether a string element is empty.</summary>
     public static bool IsEmptyString(JsonElement element) => element.ValueEquals(ReadOnlySpan<byte>.Empty);
 

@@ -72,4 +72,20 @@ public sealed class JsonTextTests
         Assert.Equal(expected, Encoding.UTF8.GetString(JsonText.TrimAsciiWhiteSpace(Encoding.UTF8.GetBytes(text))));
         Assert.Equal(text.Trim(), expected);
     }
+
+    [Theory]
+    [InlineData("""{"a": "\ud800"}""", true)]
+    [InlineData("""{"a": "\udc00"}""", true)]
+    [InlineData("""{"\ud800x": 1}""", true)]
+    [InlineData("""{"a": "\ud83d\ude00"}""", false)]
+    [InlineData("""{"a": "\\ud800"}""", false)]
+    [InlineData("""{"a": "\\\ud800"}""", true)]
+    [InlineData("""{"a": "\u0041\ud800"}""", true)]
+    [InlineData("""{"a": "\ud800\u0041"}""", true)]
+    [InlineData("""{"a": "plain", "b": "\u0041"}""", false)]
+    public void HasLoneSurrogateEscape_Json_FindsHalfPairsOnly(string json, bool expected)
+    {
+        JsonDocument.Parse(json).Dispose(); // well-formed to the parser in every case
+        Assert.Equal(expected, JsonText.HasLoneSurrogateEscape(Encoding.UTF8.GetBytes(json)));
+    }
 }

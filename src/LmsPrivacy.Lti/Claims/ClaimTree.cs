@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using LmsPrivacy.Classification;
 using LmsPrivacy.Findings;
@@ -103,14 +104,23 @@ internal static class ClaimTree
             return ClassificationBuilder.NotObject();
         }
 
-        var builder = ClassificationBuilder.Rent(extra);
-        foreach (var property in payload.EnumerateObject())
+        try
         {
-            ClaimLookup.Builtin.TryGet(property, out var builtin);
-            builder.Add(property, property.Value, builtin);
-        }
+            var builder = ClassificationBuilder.Rent(extra);
+            foreach (var property in payload.EnumerateObject())
+            {
+                ClaimLookup.Builtin.TryGet(property, out var builtin);
+                builder.Add(property, property.Value, builtin);
+            }
 
-        return builder.Finish();
+            return builder.Finish();
+        }
+        catch (InvalidOperationException) when (JsonText.HasLoneSurrogateEscape(JsonMarshal.GetRawUtf8Value(payload)))
+        {
+            // System.Text.Json accepts "\ud800" but throws when it is read as text; checked only after a read threw.
+            return new LtiClaimClassification([], new ValidationReport([LtiRules.PayloadMalformed.At(
+                JsonPaths.Root, "The payload escapes half of a UTF-16 surrogate pair on its own (\\uD800–\\uDFFF); no text can be read from it.")]));
+        }
     }
 
     private static List<MemberNode> Members(ClaimEntry entry, JsonElement value, Span<char> buffer)

@@ -177,6 +177,9 @@ internal sealed class IdentityValues
         {
             _elements.Clear();
             _texts.Clear();
+
+            // The buffer outlives the launch (the builder is reused): wipe the user's decoded values now.
+            _chars.AsSpan(0, _used).Clear();
             _used = 0;
             if (_chars.Length > MaxKeptChars)
             {

@@ -156,6 +156,12 @@ public sealed class LtiJwt
                     return false;
                 }
 
+                if (JsonText.HasLoneSurrogateEscape(buffer.AsSpan(0, length)))
+                {
+                    error = $"The {name} escapes half of a UTF-16 surrogate pair on its own (\\uD800–\\uDFFF); no text can be read from it.";
+                    return false;
+                }
+
                 element = document.RootElement.Clone();
                 error = null;
                 return true;

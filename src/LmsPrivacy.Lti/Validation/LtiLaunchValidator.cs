@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using LmsPrivacy.Findings;
 using LmsPrivacy.Lti.Claims;
@@ -92,7 +93,15 @@ public sealed class LtiLaunchValidator
             return ValueTask.FromResult(NotObject());
         }
 
-        return ValidateAsync(payload, header, LaunchClaims.Read(payload), cancellationToken);
+        try
+        {
+            var validation = ValidateAsync(payload, header, LaunchClaims.Read(payload), cancellationToken);
+            return validation.IsCompletedSuccessfully ? validation : GuardAsync(validation, payload, header);
+        }
+        catch (InvalidOperationException) when (Unreadable(payload, header) is not null)
+        {
+            return ValueTask.FromResult(Malformed(Unreadable(payload, header)!));
+        }
     }
 
     /// <summary>
@@ -112,17 +121,53 @@ public sealed class LtiLaunchValidator
             return ValueTask.FromResult(new LtiLaunchInspection(NotObject(), ClassificationBuilder.NotObject()));
         }
 
-        var builder = ClassificationBuilder.Rent((classifier ?? LtiClaimClassifier.Default).Additional);
-        var claims = LaunchClaims.Read(payload, builder);
-        var classification = builder.Finish();
-        var validation = ValidateAsync(payload, header, claims, cancellationToken);
-        return validation.IsCompletedSuccessfully
-            ? ValueTask.FromResult(new LtiLaunchInspection(validation.Result, classification))
-            : AwaitInspection(validation, classification);
+        try
+        {
+            var builder = ClassificationBuilder.Rent((classifier ?? LtiClaimClassifier.Default).Additional);
+            var claims = LaunchClaims.Read(payload, builder);
+            var classification = builder.Finish();
+            var validation = ValidateAsync(payload, header, claims, cancellationToken);
+            return validation.IsCompletedSuccessfully
+                ? ValueTask.FromResult(new LtiLaunchInspection(validation.Result, classification))
+                : AwaitInspection(GuardAsync(validation, payload, header), classification);
+        }
+        catch (InvalidOperationException) when (Unreadable(payload, header) is not null)
+        {
+            var finding = Unreadable(payload, header)!;
+            return ValueTask.FromResult(new LtiLaunchInspection(Malformed(finding), new LtiClaimClassification([], new ValidationReport([finding]))));
+        }
     }
 
     private static async ValueTask<LtiLaunchInspection> AwaitInspection(ValueTask<LtiLaunchValidationResult> validation, LtiClaimClassification classification) =>
         new(await validation.ConfigureAwait(false), classification);
+
+    // A validation that awaited a store: an unreadable string met after the await is reported the same way.
+    private static async ValueTask<LtiLaunchValidationResult> GuardAsync(ValueTask<LtiLaunchValidationResult> validation, JsonElement payload, JsonElement? header)
+    {
+        try
+        {
+            return await validation.ConfigureAwait(false);
+        }
+        catch (InvalidOperationException) when (Unreadable(payload, header) is not null)
+        {
+            return Malformed(Unreadable(payload, header)!);
+        }
+    }
+
+    // System.Text.Json accepts "\ud800" but throws when it is read as text. Checked only once a read has thrown, so
+    // well-formed launches never pay for the scan.
+    private static Finding? Unreadable(JsonElement payload, JsonElement? header)
+    {
+        const string Message = "escapes half of a UTF-16 surrogate pair on its own (\\uD800–\\uDFFF); no text can be read from it.";
+        if (JsonText.HasLoneSurrogateEscape(JsonMarshal.GetRawUtf8Value(payload)))
+        {
+            return LtiRules.PayloadMalformed.At(JsonPaths.Root, "The payload " + Message);
+        }
+
+        return header is { } h && JsonText.HasLoneSurrogateEscape(JsonMarshal.GetRawUtf8Value(h))
+            ? LtiRules.HeaderMalformed.At(HeaderRoot, "The header " + Message)
+            : null;
+    }
 
     private static LtiLaunchValidationResult NotObject() =>
         new(new ValidationReport([LtiRules.PayloadNotObject.At(JsonPaths.Root, "The payload is not a JSON object of claims.")]), false, null, null);
@@ -198,7 +243,7 @@ public sealed class LtiLaunchValidator
         using var payload = TryParse(payloadJson, _options.MaxPayloadBytes);
         if (payload is null)
         {
-            return Malformed(LtiRules.PayloadMalformed.At(JsonPaths.Root, $"The payload is not well-formed JSON, is larger than {_options.MaxPayloadBytes} bytes or nests too deep."));
+            return Malformed(LtiRules.PayloadMalformed.At(JsonPaths.Root, $"The payload is not well-formed JSON, is larger than {_options.MaxPayloadBytes} bytes, nests too deep or escapes half a surrogate pair."));
         }
 
         if (headerJson.IsEmpty)
@@ -209,7 +254,7 @@ public sealed class LtiLaunchValidator
         using var header = TryParse(headerJson, _options.MaxPayloadBytes);
         if (header is null)
         {
-            return Malformed(LtiRules.HeaderMalformed.At(HeaderRoot, "The header is not well-formed JSON."));
+            return Malformed(LtiRules.HeaderMalformed.At(HeaderRoot, "The header is not well-formed JSON or escapes half a surrogate pair."));
         }
 
         return await ValidateAsync(payload.RootElement, header.RootElement, cancellationToken).ConfigureAwait(false);
@@ -246,7 +291,14 @@ public sealed class LtiLaunchValidator
 
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+            var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+            if (JsonText.HasLoneSurrogateEscape(json.Span))
+            {
+                document.Dispose();
+                return null;
+            }
+
+            return document;
         }
         catch (JsonException)
         {

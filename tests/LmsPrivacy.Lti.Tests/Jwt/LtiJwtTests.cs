@@ -35,6 +35,13 @@ public sealed class LtiJwtTests
     }
 
     [Fact]
+    public void TryDecode_LoneSurrogateEscape_IsRejectedNotThrown()
+    {
+        Assert.False(LtiJwt.TryDecode($"e30.{B64("{\"sub\":\"\\ud800\"}")}.", out _, out var error));
+        Assert.Contains("surrogate", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryDecode_DeeplyNestedPayload_IsRejectedNotThrown()
     {
         var json = new string('[', 200) + new string(']', 200);

@@ -93,6 +93,61 @@ public sealed class LtiLaunchInspectionTests
         Assert.Single(result.Findings, f => f.Code == "lti.claim.duplicate" && f.Path == JsonPaths.Claim(name));
     }
 
+    public static TheoryData<string, string> Unreadable => new()
+    {
+        { """{"\ud800": 1}""", "$" },
+        { """{"https://purl.imsglobal.org/spec/lti/claim/custom": {"\udc00": "x"}}""", "$" },
+        { """{"https://purl.imsglobal.org/spec/lti/claim/custom": {"a": "\ud800 and more"}}""", "$" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public async Task AllEntryPoints_LoneSurrogateEscape_OneMalformedFindingNotAnException(string json, string path)
+    {
+        // The parser accepts "\ud800", but no string can be read from it. Every entry point that reads the text reports
+        // the payload as malformed; ValidateAsync reads only the text its rules need (not custom names or values), and
+        // must not throw either way.
+        var payload = JsonDocument.Parse(json).RootElement.Clone();
+        var validator = Validator();
+
+        var validation = await validator.ValidateAsync(payload, Element(Header()), Ct);
+        var inspection = await validator.InspectAsync(payload, Element(Header()), cancellationToken: Ct);
+        var classification = LtiClaimClassifier.Default.Classify(payload);
+        var fromBytes = await validator.ValidateJsonAsync(Encoding.UTF8.GetBytes(json), cancellationToken: Ct);
+
+        Assert.False(validation.IsValid);
+        foreach (var findings in new[] { inspection.Validation.Findings, inspection.Classification.Findings, classification.Findings, fromBytes.Findings })
+        {
+            var finding = Assert.Single(findings);
+            Assert.Equal("lti.payload.malformed", finding.Code);
+            Assert.Equal(path, finding.Path);
+        }
+    }
+
+    [Fact]
+    public async Task ValidateAsync_LoneSurrogateInTheNonce_Malformed()
+    {
+        var payload = Student();
+        var json = payload.ToJsonString().Replace("\"nonce\":\"d45a2497-4389-45ea-8d61-b1fa7e407447\"", "\"nonce\":\"\\ud800\"", StringComparison.Ordinal);
+        Assert.Contains("\\ud800", json, StringComparison.Ordinal);
+
+        var result = await Validator().ValidateAsync(JsonDocument.Parse(json).RootElement.Clone(), Element(Header()), Ct);
+
+        Assert.Equal("lti.payload.malformed", Assert.Single(result.Findings).Code);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_LoneSurrogateInTheHeaderKid_HeaderMalformed()
+    {
+        var header = JsonDocument.Parse("""{"alg": "RS256", "kid": "\ud800"}""").RootElement.Clone();
+
+        var result = await Validator().ValidateAsync(Element(Student()), header, Ct);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("lti.header.malformed", finding.Code);
+        Assert.Equal("header:$", finding.Path);
+    }
+
     [Fact]
     public void Classify_AfterLaunchWithAName_NextLaunchDoesNotRememberIt()
     {
