@@ -13,17 +13,8 @@ internal static class JsonText
     /// <summary>Returns a string element's value as characters, in <paramref name="buffer"/> when possible.</summary>
     /// <param name="element">An element of kind <see cref="JsonValueKind.String"/>.</param>
     /// <param name="buffer">Scratch space; the result may point into it.</param>
-    public static ReadOnlySpan<char> Get(JsonElement element, Span<char> buffer)
-    {
-        var raw = RawUtf8(element);
-        if (!raw.IsEmpty && raw.Length <= buffer.Length
-            && Utf8.ToUtf16(raw, buffer, out _, out var written) == OperationStatus.Done)
-        {
-            return buffer[..written];
-        }
-
-        return element.GetString().AsSpan();
-    }
+    public static ReadOnlySpan<char> Get(JsonElement element, Span<char> buffer) =>
+        Get(element, Shape(element, out var plain), plain, buffer);
 
     /// <summary>
     /// Reads what an element is as a string with one lookup of its raw value (instead of its kind, then an emptiness
@@ -90,19 +81,8 @@ internal static class JsonText
     /// <param name="element">An element of kind <see cref="JsonValueKind.String"/>.</param>
     /// <param name="length">The value's length in characters (UTF-16 code units).</param>
     /// <returns>Whether every character is ASCII.</returns>
-    public static bool IsAscii(JsonElement element, out int length)
-    {
-        var raw = RawUtf8(element);
-        if (!raw.IsEmpty && System.Text.Ascii.IsValid(raw))
-        {
-            length = raw.Length;
-            return true;
-        }
-
-        var text = element.GetString()!;
-        length = text.Length;
-        return System.Text.Ascii.IsValid(text);
-    }
+    public static bool IsAscii(JsonElement element, out int length) =>
+        IsAscii(element, Shape(element, out var plain), plain, out length);
 
     /// <summary>Removes from both ends the ASCII bytes <see cref="char.IsWhiteSpace(char)"/> calls white space (tab to carriage return, space).</summary>
     public static ReadOnlySpan<byte> TrimAsciiWhiteSpace(ReadOnlySpan<byte> raw)
@@ -123,7 +103,8 @@ internal static class JsonText
     }
 
     /// <summary>Returns a string element's raw UTF-8 value when it has no escapes (empty for an empty or escaped value).</summary>
-    public static ReadOnlySpan<byte> Unescaped(JsonElement element) => RawUtf8(element);
+    public static ReadOnlySpan<byte> Unescaped(JsonElement element) =>
+        Shape(element, out var plain) == StringShape.Plain ? plain : default;
 
     /// <summary>
     /// Returns whether JSON text escapes half a surrogate pair on its own (<c>"\ud800"</c>): well-formed to the parser,
@@ -199,18 +180,6 @@ internal static class JsonText
     /// <summary>Returns whether a string element is empty.</summary>
     public static bool IsEmptyString(JsonElement element) => element.ValueEquals(ReadOnlySpan<byte>.Empty);
 
-    // The unescaped UTF-8 value between the quotes, or empty when the value is escaped or empty (callers fall back).
-    private static ReadOnlySpan<byte> RawUtf8(JsonElement element)
-    {
-        var raw = JsonMarshal.GetRawUtf8Value(element);
-        if (raw.Length < 3 || raw[0] != (byte)'"')
-        {
-            return default;
-        }
-
-        raw = raw[1..^1];
-        return raw.Contains((byte)'\\') ? default : raw;
-    }
 }
 
 /// <summary>What a JSON value is as a string (see <see cref="JsonText.Shape"/>); ordered so that <c>&gt;= Plain</c> means a non-empty string.</summary>

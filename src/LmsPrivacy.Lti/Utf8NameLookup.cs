@@ -60,6 +60,9 @@ internal sealed class Utf8NameLookup<T>
         return TryGetValue(raw, out value) || (raw.Contains((byte)'\\') && _byName.TryGetValue(property.Name, out value));
     }
 
+    /// <summary>Returns whether a (decoded) name is a key.</summary>
+    public bool ContainsKey(string name) => _byName.ContainsKey(name);
+
     /// <summary>Looks a name up by its UTF-8 bytes.</summary>
     public bool TryGetValue(ReadOnlySpan<byte> utf8, [MaybeNullWhen(false)] out T value)
     {

@@ -13,7 +13,6 @@ internal sealed class ClaimEntry
         Ordinal = ordinal;
         Path = JsonPaths.Claim(descriptor.Claim);
         Members = members;
-        MemberLookup = members?.GetAlternateLookup<ReadOnlySpan<char>>();
         MemberNames = members is null ? null : new Utf8NameLookup<MemberEntry>(members);
         Role = IdentityValues.RoleOf(descriptor.Claim);
         IsCustom = string.Equals(descriptor.Claim, LtiClaimNames.Custom, StringComparison.Ordinal);
@@ -42,8 +41,6 @@ internal sealed class ClaimEntry
 
     public FrozenDictionary<string, MemberEntry>? Members { get; }
 
-    public FrozenDictionary<string, MemberEntry>.AlternateLookup<ReadOnlySpan<char>>? MemberLookup { get; }
-
     /// <summary>Gets the member entries by raw UTF-8 property name.</summary>
     public Utf8NameLookup<MemberEntry>? MemberNames { get; }
 }
@@ -62,7 +59,6 @@ internal sealed record MemberEntry(string Name, string Path, DataCategory Catego
 internal sealed class ClaimLookup
 {
     private readonly FrozenDictionary<string, ClaimEntry> _claims;
-    private readonly FrozenDictionary<string, ClaimEntry>.AlternateLookup<ReadOnlySpan<char>> _byName;
     private readonly Utf8NameLookup<ClaimEntry> _byUtf8;
 
     public ClaimLookup(IEnumerable<LtiClaimDescriptor> descriptors)
@@ -101,7 +97,6 @@ internal sealed class ClaimLookup
             pair => new ClaimEntry(pair.Value, members.TryGetValue(pair.Key, out var map) ? map.ToFrozenDictionary(StringComparer.Ordinal) : null, ordinal++),
             StringComparer.Ordinal);
         Count = ordinal;
-        _byName = _claims.GetAlternateLookup<ReadOnlySpan<char>>();
         _byUtf8 = new Utf8NameLookup<ClaimEntry>(_claims);
     }
 
@@ -113,7 +108,7 @@ internal sealed class ClaimLookup
     /// <summary>Gets every whole-claim entry.</summary>
     public IEnumerable<ClaimEntry> Entries => _claims.Values;
 
-    public bool TryGet(ReadOnlySpan<char> claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byName.TryGetValue(claim, out entry);
+    public bool TryGet(string claim, [NotNullWhen(true)] out ClaimEntry? entry) => _claims.TryGetValue(claim, out entry);
 
     public bool TryGet(System.Text.Json.JsonProperty claim, [NotNullWhen(true)] out ClaimEntry? entry) => _byUtf8.TryGetValue(claim, out entry);
 

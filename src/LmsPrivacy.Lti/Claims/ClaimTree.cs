@@ -26,20 +26,18 @@ internal static class ClaimTree
 
         var nodes = new List<ClaimNode>(payload.GetPropertyCount());
 
-        Span<char> buffer = stackalloc char[JsonNames.BufferLength];
         var identity = new IdentityValues();
         var customIndex = -1;
         JsonElement custom = default;
         foreach (var property in payload.EnumerateObject())
         {
-            var name = JsonNames.Get(property, buffer);
             var value = property.Value;
             ClaimEntry? entry = null;
-            if (extra is not null && extra.TryGet(name, out var extraEntry))
+            if (extra is not null && extra.TryGet(property, out var extraEntry))
             {
                 entry = extraEntry;
             }
-            else if (ClaimLookup.Builtin.TryGet(name, out var builtinEntry))
+            else if (ClaimLookup.Builtin.TryGet(property, out var builtinEntry))
             {
                 entry = builtinEntry;
                 identity.Collect(builtinEntry.Role, value);
@@ -71,7 +69,7 @@ internal static class ClaimTree
 
             if (entry.Members is not null && value.ValueKind == JsonValueKind.Object)
             {
-                nodes.Add(new ClaimNode(descriptor.Claim, entry.Path, value, descriptor.Category, Members(entry, value, buffer)));
+                nodes.Add(new ClaimNode(descriptor.Claim, entry.Path, value, descriptor.Category, Members(entry, value)));
             }
             else
             {
@@ -123,12 +121,12 @@ internal static class ClaimTree
         }
     }
 
-    private static List<MemberNode> Members(ClaimEntry entry, JsonElement value, Span<char> buffer)
+    private static List<MemberNode> Members(ClaimEntry entry, JsonElement value)
     {
         var members = new List<MemberNode>(value.GetPropertyCount());
         foreach (var member in value.EnumerateObject())
         {
-            if (entry.MemberLookup!.Value.TryGetValue(JsonNames.Get(member, buffer), out var known))
+            if (entry.MemberNames!.TryGetValue(member, out var known))
             {
                 members.Add(new MemberNode(known.Name, known.Path, member.Value, known.Category));
             }

@@ -37,7 +37,6 @@ public sealed class LtiLaunchValidator
     private readonly ILtiNonceStore _nonces;
     private readonly IClock _clock;
     private readonly LtiOptions _options;
-    private readonly FrozenSet<string> _algorithms;
     private readonly FrozenSet<string> _messageTypes;
     private readonly FrozenSet<string> _trustedAudiences;
     private readonly Utf8NameLookup<bool> _algorithmsByUtf8;
@@ -65,10 +64,9 @@ public sealed class LtiLaunchValidator
         _nonces = nonces;
         _clock = clock;
         _options = options;
-        _algorithms = options.AllowedAlgorithms.ToFrozenSet(StringComparer.Ordinal);
         _messageTypes = options.AcceptedMessageTypes.ToFrozenSet(StringComparer.Ordinal);
         _trustedAudiences = options.TrustedAudiences.ToFrozenSet(StringComparer.Ordinal);
-        _algorithmsByUtf8 = new Utf8NameLookup<bool>(_algorithms.Select(a => new KeyValuePair<string, bool>(a, true)));
+        _algorithmsByUtf8 = new Utf8NameLookup<bool>(options.AllowedAlgorithms.Distinct(StringComparer.Ordinal).Select(a => new KeyValuePair<string, bool>(a, true)));
     }
 
     /// <summary>Initializes a validator from options (the constructor used by dependency injection).</summary>
@@ -421,7 +419,7 @@ public sealed class LtiLaunchValidator
 
     private bool IsApproved(JsonElement alg, ReadOnlySpan<byte> raw)
     {
-        return raw.IsEmpty ? _algorithms.Contains(alg.GetString()!) : _algorithmsByUtf8.TryGetValue(raw, out _);
+        return raw.IsEmpty ? _algorithmsByUtf8.ContainsKey(alg.GetString()!) : _algorithmsByUtf8.TryGetValue(raw, out _);
     }
 
     private static void CheckIssuer(JsonElement issElement, string? issuer, IReadOnlyList<LtiRegistration> candidates, List<Finding> findings)
@@ -887,7 +885,7 @@ public sealed class LtiLaunchValidator
             return;
         }
 
-        if (!settings.TryGetProperty("deep_link_return_url"u8, out var url) || url.ValueKind != JsonValueKind.String || JsonText.IsEmptyString(url))
+        if (!IsNonEmptyString(settings, "deep_link_return_url"u8))
         {
             findings.Add(LtiRules.DeepLinkingSettingsIncomplete.At(JsonPaths.Property(path, "deep_link_return_url"), "deep_link_return_url is missing or empty."));
         }
@@ -967,7 +965,7 @@ public sealed class LtiLaunchValidator
     }
 
     private static bool IsNonEmptyString(JsonElement obj, ReadOnlySpan<byte> member) =>
-        obj.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && !JsonText.IsEmptyString(value);
+        obj.TryGetProperty(member, out var value) && JsonText.Shape(value, out _) >= StringShape.Plain;
 
     private static class Paths
     {
