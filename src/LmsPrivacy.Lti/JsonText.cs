@@ -10,6 +10,9 @@ internal static class JsonText
 {
     public const int BufferLength = 256;
 
+    /// <summary>The end of every finding or error about <see cref="HasLoneSurrogateEscape"/>, after "The payload" or the like.</summary>
+    public const string LoneSurrogateMessage = "escapes half of a UTF-16 surrogate pair on its own (\\uD800–\\uDFFF); no text can be read from it.";
+
     /// <summary>Returns a string element's value as characters, in <paramref name="buffer"/> when possible.</summary>
     /// <param name="element">An element of kind <see cref="JsonValueKind.String"/>.</param>
     /// <param name="buffer">Scratch space; the result may point into it.</param>

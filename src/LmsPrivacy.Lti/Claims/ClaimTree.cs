@@ -14,6 +14,11 @@ internal readonly record struct MemberNode(string Name, string Path, JsonElement
 /// <summary>Walks a payload once and classifies each claim; shared by the classifier, the minimizer and the redactor.</summary>
 internal static class ClaimTree
 {
+    // The messages of the classification findings, shared by both walks (ClassificationBuilder) so they cannot drift.
+    public const string UnknownDirectMessage = "Unknown claim holding an e-mail address; classified as a direct identifier.";
+    public const string UnknownMessage = "Unknown claim; classified as a quasi-identifier until you catalogue it.";
+    public const string ThirdPartyMessage = "This claim identifies another person than the launching user; treat it as that person's data.";
+
     private const int MaxInspectDepth = 16;
 
     public static List<ClaimNode> Build(JsonElement payload, List<Finding>? findings, ClaimLookup? extra = null)
@@ -49,8 +54,8 @@ internal static class ClaimTree
                 var path = JsonPaths.Claim(unknownName);
                 var unknownCategory = ContainsEmail(value, 0) ? DataCategory.DirectIdentifier : DataCategory.QuasiIdentifier;
                 findings?.Add(LtiRules.ClaimUnknown.At(path, unknownCategory == DataCategory.DirectIdentifier
-                    ? "Unknown claim holding an e-mail address; classified as a direct identifier."
-                    : "Unknown claim; classified as a quasi-identifier until you catalogue it."));
+                    ? ClaimTree.UnknownDirectMessage
+                    : ClaimTree.UnknownMessage));
                 nodes.Add(new ClaimNode(unknownName, path, value, unknownCategory, null));
                 continue;
             }
@@ -78,7 +83,7 @@ internal static class ClaimTree
 
             if (descriptor.Category == DataCategory.ThirdParty)
             {
-                findings?.Add(LtiRules.ClaimThirdParty.At(entry.Path, "This claim identifies another person than the launching user; treat it as that person's data."));
+                findings?.Add(LtiRules.ClaimThirdParty.At(entry.Path, ClaimTree.ThirdPartyMessage));
             }
         }
 
@@ -117,7 +122,7 @@ internal static class ClaimTree
         {
             // System.Text.Json accepts "\ud800" but throws when it is read as text; checked only after a read threw.
             return new LtiClaimClassification([], new ValidationReport([LtiRules.PayloadMalformed.At(
-                JsonPaths.Root, "The payload escapes half of a UTF-16 surrogate pair on its own (\\uD800–\\uDFFF); no text can be read from it.")]));
+                JsonPaths.Root, "The payload " + JsonText.LoneSurrogateMessage)]));
         }
     }
 

@@ -110,7 +110,7 @@ internal sealed class ClassificationBuilder
 
         if (entry.IsThirdParty)
         {
-            _findings.Add(LtiRules.ClaimThirdParty.At(entry.Path, "This claim identifies another person than the launching user; treat it as that person's data."));
+            _findings.Add(LtiRules.ClaimThirdParty.At(entry.Path, ClaimTree.ThirdPartyMessage));
         }
     }
 
@@ -159,8 +159,8 @@ internal sealed class ClassificationBuilder
         var direct = ClaimTree.ContainsEmail(value, 0);
         var category = direct ? DataCategory.DirectIdentifier : DataCategory.QuasiIdentifier;
         _findings.Add(named.FindingAt(LtiRules.ClaimUnknown, direct
-            ? "Unknown claim holding an e-mail address; classified as a direct identifier."
-            : "Unknown claim; classified as a quasi-identifier until you catalogue it."));
+            ? ClaimTree.UnknownDirectMessage
+            : ClaimTree.UnknownMessage));
         _claims.Add(named.Classified(category, named.Name, null));
     }
 

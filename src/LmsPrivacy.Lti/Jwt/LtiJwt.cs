@@ -158,7 +158,7 @@ public sealed class LtiJwt
 
                 if (JsonText.HasLoneSurrogateEscape(buffer.AsSpan(0, length)))
                 {
-                    error = $"The {name} escapes half of a UTF-16 surrogate pair on its own (\\uD800–\\uDFFF); no text can be read from it.";
+                    error = $"The {name} {JsonText.LoneSurrogateMessage}";
                     return false;
                 }
 

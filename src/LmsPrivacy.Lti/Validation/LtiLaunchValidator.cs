@@ -156,14 +156,13 @@ public sealed class LtiLaunchValidator
     // well-formed launches never pay for the scan.
     private static Finding? Unreadable(JsonElement payload, JsonElement? header)
     {
-        const string Message = "escapes half of a UTF-16 surrogate pair on its own (\\uD800–\\uDFFF); no text can be read from it.";
         if (JsonText.HasLoneSurrogateEscape(JsonMarshal.GetRawUtf8Value(payload)))
         {
-            return LtiRules.PayloadMalformed.At(JsonPaths.Root, "The payload " + Message);
+            return LtiRules.PayloadMalformed.At(JsonPaths.Root, "The payload " + JsonText.LoneSurrogateMessage);
         }
 
         return header is { } h && JsonText.HasLoneSurrogateEscape(JsonMarshal.GetRawUtf8Value(h))
-            ? LtiRules.HeaderMalformed.At(HeaderRoot, "The header " + Message)
+            ? LtiRules.HeaderMalformed.At(HeaderRoot, "The header " + JsonText.LoneSurrogateMessage)
             : null;
     }
 
