@@ -15,7 +15,8 @@ internal sealed class RopaOptionsValidator : IValidateOptions<RopaOptions>
         Positive(builder, options.MaximumBreachNotificationHours, nameof(RopaOptions.MaximumBreachNotificationHours));
         Positive(builder, options.MaximumRightsResponseDays, nameof(RopaOptions.MaximumRightsResponseDays));
         Positive(builder, options.MaximumEndOfContractDays, nameof(RopaOptions.MaximumEndOfContractDays));
-        if (options.MaximumBreachNotificationHours >= 72)
+        // Art. 33(1): the controller's own deadline, as Core counts it.
+        if (options.MaximumBreachNotificationHours >= Deadlines.BreachDeadlines.AuthorityNoticePeriod.TotalHours)
         {
             builder.AddError("A breach notice 72 hours or later cannot leave the controller its own Art. 33(1) deadline.", nameof(RopaOptions.MaximumBreachNotificationHours));
         }
