@@ -43,11 +43,6 @@ internal readonly struct RoleSet : IEquatable<RoleSet>
         return new RoleSet(0, high);
     }
 
-    /// <summary>Gets whether the role at bit <paramref name="bit"/> is in the set.</summary>
-    public bool Contains(int bit) => bit < 64
-        ? (_low & (1UL << bit)) != 0
-        : _high is { } high && (bit - 64) / 64 < high.Length && (high[(bit - 64) / 64] & (1UL << ((bit - 64) % 64))) != 0;
-
     /// <summary>Gets the union.</summary>
     public RoleSet Union(RoleSet other) => _high is null && other._high is null
         ? new RoleSet(_low | other._low, null)

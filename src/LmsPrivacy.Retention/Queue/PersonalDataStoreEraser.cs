@@ -93,9 +93,11 @@ public sealed class PersonalDataStoreEraser : IContextDataEraser
         ErasureResult? result;
         try
         {
-            if (!store.Describe().HoldsPersonalData)
+            var description = store.Describe();
+            if (!description.HoldsPersonalData)
             {
-                return new StoreErasureReport(name, StoreRunStatus.NotApplicable) { Reason = "The store holds no personal data." };
+                // The store's own reason, as the subject-request orchestrator reports it.
+                return new StoreErasureReport(name, StoreRunStatus.NotApplicable) { Reason = description.NoPersonalDataReason ?? "The store holds no personal data." };
             }
 
             if (subjectRequest is not null)
