@@ -51,13 +51,7 @@ internal sealed class ArtifactDiscovery(CheckLimits limits)
         while (pending.Count > 0)
         {
             var (folder, folderDisplay, depth) = pending.Pop();
-            if (depth > 0 && File.Exists(Path.Combine(folder, "imsmanifest.xml")))
-            {
-                yield return new DiscoveredArtifact(folder, folderDisplay, ArtifactKind.ScormPackage, IsDirectory: true);
-                continue;
-            }
-
-            if (depth == 0 && File.Exists(Path.Combine(folder, "imsmanifest.xml")))
+            if (File.Exists(Path.Combine(folder, "imsmanifest.xml")))
             {
                 yield return new DiscoveredArtifact(folder, folderDisplay, ArtifactKind.ScormPackage, IsDirectory: true);
                 continue;

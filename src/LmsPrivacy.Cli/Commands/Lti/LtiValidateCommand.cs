@@ -102,9 +102,4 @@ internal static class LtiValidateCommand
         });
         return command;
     }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LmsPrivacy.Cli.Infrastructure;
 using LmsPrivacy.Ropa.Dpa;
 using LmsPrivacy.Retention.Documents;
 using LmsPrivacy.Retention.Evaluation;
@@ -7,12 +8,6 @@ using LmsPrivacy.Ropa;
 using NodaTime;
 
 namespace LmsPrivacy.Cli.Commands.Check.Analyzers;
-
-/// <summary>A clock fixed at the report's instant, for package checkers that take an <see cref="IClock"/>.</summary>
-internal sealed class FixedClock(Instant now) : IClock
-{
-    public Instant GetCurrentInstant() => now;
-}
 
 /// <summary>Runs LmsPrivacy.Ropa's <see cref="RopaChecker"/> (Art. 30 contents, lawful bases, transfers) on a record of processing.</summary>
 internal sealed class RopaPackageAnalyzer : IArtifactAnalyzer
@@ -23,7 +18,7 @@ internal sealed class RopaPackageAnalyzer : IArtifactAnalyzer
 
     public void Analyze(DiscoveredArtifact artifact, ArtifactResult result, AnalysisContext context)
     {
-        if (PackageInput.Read(artifact, result, context) is not { } bytes)
+        if (PackageInput.Read(artifact, context) is not { } bytes)
         {
             return;
         }
@@ -52,7 +47,7 @@ internal sealed class DpaPackageAnalyzer : IArtifactAnalyzer
 
     public void Analyze(DiscoveredArtifact artifact, ArtifactResult result, AnalysisContext context)
     {
-        if (PackageInput.Read(artifact, result, context) is not { } bytes)
+        if (PackageInput.Read(artifact, context) is not { } bytes)
         {
             return;
         }
@@ -88,7 +83,7 @@ internal sealed class RetentionPackageAnalyzer : IArtifactAnalyzer
 
     public void Analyze(DiscoveredArtifact artifact, ArtifactResult result, AnalysisContext context)
     {
-        if (PackageInput.Read(artifact, result, context) is not { } bytes)
+        if (PackageInput.Read(artifact, context) is not { } bytes)
         {
             return;
         }
@@ -101,9 +96,9 @@ internal sealed class RetentionPackageAnalyzer : IArtifactAnalyzer
         }
 
         result.HandledByPackage = true;
-        result.Findings.AddRange(document.Findings);
+        // Evaluate puts the document's reading findings first.
         var report = document.Evaluate(context.Report.Now);
-        result.Findings.AddRange(report.Findings.Where(f => !document.Findings.Contains(f)));
+        result.Findings.AddRange(report.Findings);
         var s = report.Summary;
         result.Facts.Add(string.Create(CultureInfo.InvariantCulture,
             $"{s.Contexts} context(s): {s.Expired} expired, {s.PartlyExpired} partly expired, {s.NotExpired} not expired, {s.NoAnchor} without anchor, {s.Ineligible} ineligible, {s.NeedsReview} need review"));
@@ -123,7 +118,7 @@ internal sealed class RetentionPackageAnalyzer : IArtifactAnalyzer
 /// <summary>Reads a whole document for a package parser, within the size limit.</summary>
 internal static class PackageInput
 {
-    public static byte[]? Read(DiscoveredArtifact artifact, ArtifactResult result, AnalysisContext context)
+    public static byte[]? Read(DiscoveredArtifact artifact, AnalysisContext context)
     {
         try
         {
@@ -137,7 +132,6 @@ internal static class PackageInput
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _ = result;
             return null; // the built-in reader reports check.input.unreadable
         }
     }
