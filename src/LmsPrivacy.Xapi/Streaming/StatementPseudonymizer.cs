@@ -523,33 +523,33 @@ public sealed class StatementPseudonymizer
 
     private string? PseudonymFor(string? mbox, string? sha1, string? openId, string? homePage, string? accountName, List<KeyValuePair<string, string>>? pending)
     {
-        // The cache is keyed by the IFI as written, so a recurring learner costs one dictionary lookup: no SHA-1, no HMAC.
-        string rawKey;
-        if (mbox is not null)
-        {
-            rawKey = string.Concat("mbox\n", mbox);
-        }
-        else if (sha1 is not null && XapiFormats.IsSha1Hex(sha1))
-        {
-            rawKey = string.Concat("mbox_sha1sum\n", sha1);
-        }
-        else if (openId is not null)
-        {
-            rawKey = string.Concat("openid\n", openId);
-        }
-        else if (homePage is not null && accountName is not null)
-        {
-            if (string.Equals(homePage, _homePage, StringComparison.Ordinal) && _pseudonymizer.TryGetKeyId(accountName, out _))
-            {
-                return accountName; // already pseudonymized: idempotent
-            }
-
-            rawKey = string.Concat("account\n", homePage, "\n", accountName);
-        }
-        else
+        // Which identifier names the learner, decided once: a valid mbox, then mbox_sha1sum, openid, account, and an
+        // invalid mbox only when nothing else is there (the precedence of xAPI's identity, whatever order it was written in).
+        var validMbox = mbox is not null && Mbox.IsValid(mbox);
+        IfiKind? kind = validMbox ? IfiKind.Mbox
+            : sha1 is not null && XapiFormats.IsSha1Hex(sha1) ? IfiKind.MboxSha1Sum
+            : openId is not null ? IfiKind.OpenId
+            : homePage is not null && accountName is not null ? IfiKind.Account
+            : mbox is not null ? IfiKind.Mbox
+            : null;
+        if (kind is null)
         {
             return null;
         }
+
+        if (kind == IfiKind.Account && string.Equals(homePage, _homePage, StringComparison.Ordinal) && _pseudonymizer.TryGetKeyId(accountName!, out _))
+        {
+            return accountName; // already pseudonymized: idempotent
+        }
+
+        // The cache is keyed by the IFI as written, so a recurring learner costs one dictionary lookup: no SHA-1, no HMAC.
+        var rawKey = kind switch
+        {
+            IfiKind.Mbox => string.Concat("mbox\n", mbox),
+            IfiKind.MboxSha1Sum => string.Concat("mbox_sha1sum\n", sha1),
+            IfiKind.OpenId => string.Concat("openid\n", openId),
+            _ => string.Concat("account\n", homePage, "\n", accountName),
+        };
 
         lock (_cacheGate)
         {
@@ -559,25 +559,13 @@ public sealed class StatementPseudonymizer
             }
         }
 
-        string identity;
-        if (mbox is not null)
+        var identity = kind switch
         {
-            identity = Mbox.TryComputeSha1Sum(mbox, out var hash, _normalization)
-                ? IdentityJson("mbox_sha1sum", hash)
-                : IdentityJson("mbox", mbox);
-        }
-        else if (sha1 is not null && XapiFormats.IsSha1Hex(sha1))
-        {
-            identity = IdentityJson("mbox_sha1sum", Mbox.LowerHex(sha1));
-        }
-        else if (openId is not null)
-        {
-            identity = IdentityJson("openid", openId);
-        }
-        else
-        {
-            identity = AccountIdentityJson(homePage!, accountName!);
-        }
+            IfiKind.Mbox => validMbox ? IdentityJson("mbox_sha1sum", Mbox.ComputeSha1Sum(mbox!, _normalization)) : IdentityJson("mbox", mbox!),
+            IfiKind.MboxSha1Sum => IdentityJson("mbox_sha1sum", Mbox.LowerHex(sha1!)),
+            IfiKind.OpenId => IdentityJson("openid", openId!),
+            _ => AccountIdentityJson(homePage!, accountName!),
+        };
 
         var pseudonym = _pseudonymizer.Pseudonymize(identity);
         lock (_cacheGate)
@@ -648,3 +636,4 @@ public sealed class StatementPseudonymizer
         state.Writer.WriteRawValue(state.Source[start..end], skipInputValidation: true);
     }
 }
+

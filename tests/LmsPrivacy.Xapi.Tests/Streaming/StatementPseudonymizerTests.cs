@@ -32,6 +32,19 @@ public sealed class StatementPseudonymizerTests
     }
 
     [Fact]
+    public void Pseudonymize_InvalidMboxBesideAnAccount_PseudonymOfTheAccount()
+    {
+        // An mbox that is not a mailto IRI does not name the learner when another identifier does.
+        const string Statement = """{"actor":{"mbox":"ann at example","account":{"homePage":"https://lms.example.org","name":"ann"}},"verb":{"id":"http://example.org/v"},"object":{"id":"http://example.org/a"}}""";
+        const string AccountOnly = """{"actor":{"account":{"homePage":"https://lms.example.org","name":"ann"}},"verb":{"id":"http://example.org/v"},"object":{"id":"http://example.org/a"}}""";
+        var pseudonymizer = Create();
+
+        string NameOf(string json) => JsonDocument.Parse(pseudonymizer.Pseudonymize(json)).RootElement.GetProperty("actor").GetProperty("account").GetProperty("name").GetString()!;
+
+        Assert.Equal(NameOf(AccountOnly), NameOf(Statement));
+    }
+
+    [Fact]
     public void Pseudonymize_MboxAndItsSha1Sum_SamePseudonym()
     {
         var pseudonymizer = Create();
