@@ -71,20 +71,7 @@ internal static class CheckCommand
         switch (format)
         {
             case "json":
-                using (var buffer = new MemoryStream())
-                {
-                    using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
-                    {
-                        Indented = true,
-                        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-                    }))
-                    {
-                        JsonReportWriter.Write(writer, report, docsBase);
-                    }
-
-                    text.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-                }
-
+                text.WriteLine(CliJson.ToText(writer => JsonReportWriter.Write(writer, report, docsBase)));
                 break;
             case "md":
                 MarkdownReportWriter.Write(text, report, docsBase);

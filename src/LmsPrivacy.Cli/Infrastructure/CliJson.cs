@@ -14,7 +14,10 @@ internal static class CliJson
     };
 
     /// <summary>Writes one JSON document to standard output.</summary>
-    public static void Write(CliContext context, Action<Utf8JsonWriter> body)
+    public static void Write(CliContext context, Action<Utf8JsonWriter> body) => context.Output.WriteLine(ToText(body));
+
+    /// <summary>Returns one JSON document as text, written as every command writes JSON (indented, relaxed escaping).</summary>
+    public static string ToText(Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -22,7 +25,7 @@ internal static class CliJson
             body(writer);
         }
 
-        context.Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Writes <c>"findings": [{"code","severity","path","message"}]</c> (severity lower case).</summary>

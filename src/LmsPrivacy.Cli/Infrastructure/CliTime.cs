@@ -4,9 +4,12 @@ using NodaTime.Text;
 
 namespace LmsPrivacy.Cli.Infrastructure;
 
-/// <summary>Parses the <c>--now</c> (and similar) options every command shares, with one clear error.</summary>
+/// <summary>Parses the <c>--now</c> (and similar) options every command shares, with one clear error, and formats instants as the reports print them.</summary>
 internal static class CliTime
 {
+    /// <summary>Formats an instant as the reports print it: ISO 8601 in UTC to the second (<c>2026-11-24T10:00:00Z</c>).</summary>
+    public static string Format(Instant instant) => instant.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Reads an instant: an ISO 8601 instant (<c>2026-03-01T09:00:00Z</c>), an offset date-time
     /// (<c>2026-03-01T10:00:00+01:00</c>), a date (start of that day in <paramref name="zone"/>), or, when

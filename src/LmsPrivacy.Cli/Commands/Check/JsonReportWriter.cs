@@ -173,8 +173,7 @@ internal static class JsonReportWriter
         w.WriteEndObject();
     }
 
-    internal static string Iso(CheckReport report) =>
-        report.Now.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string Iso(CheckReport report) => CliTime.Format(report.Now);
 
     private static void WriteSummary(Utf8JsonWriter w, CheckReport report)
     {

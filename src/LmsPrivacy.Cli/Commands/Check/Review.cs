@@ -1,3 +1,4 @@
+using LmsPrivacy.Cli.Infrastructure;
 using System.Globalization;
 using LmsPrivacy.Findings;
 using LmsPrivacy.Deadlines;
@@ -129,7 +130,7 @@ internal sealed class DeadlineReview : IReviewStep
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string IsoInstant(Instant instant) => instant.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string IsoInstant(Instant instant) => CliTime.Format(instant);
 }
 
 /// <summary>The analyzers and review steps of a check run, in order. Each area plugs in here.</summary>

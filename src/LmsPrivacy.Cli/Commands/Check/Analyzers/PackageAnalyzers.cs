@@ -109,7 +109,7 @@ internal sealed class RetentionPackageAnalyzer : IArtifactAnalyzer
                 row.Id,
                 row.Kind.ToCode(),
                 row.Status.ToCode(),
-                row.ExpiresAt?.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                row.ExpiresAt is { } expires ? CliTime.Format(expires) : null,
                 row.Reason));
         }
     }
