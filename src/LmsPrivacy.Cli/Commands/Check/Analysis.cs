@@ -40,30 +40,48 @@ internal sealed class AnalysisContext(CheckReport report, CheckLimits limits, Ch
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    // The last artifact read whole: the built-in analyzer and the package's own analyzer of one artifact run one after
+    // the other, and share one read of the file.
+    private (DiscoveredArtifact Artifact, byte[]? Bytes, bool TooLarge)? _lastRead;
+
     /// <summary>Reads a whole JSON document within the size and depth limits; problems become findings and null.</summary>
     public JsonDocument? LoadJson(DiscoveredArtifact artifact, ArtifactResult result)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(artifact.FullPath);
-            if (info.Length > Limits.MaxDocumentBytes)
-            {
-                result.Status = ArtifactStatus.Failed;
-                result.Findings.Add(CheckRules.InputTooLarge.At("$", $"The document is larger than {Limits.MaxDocumentBytes / (1024 * 1024)} MiB and was not read."));
-                return null;
-            }
-
-            bytes = File.ReadAllBytes(artifact.FullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        if (ReadAll(artifact, out var tooLarge) is not { } bytes)
         {
             result.Status = ArtifactStatus.Failed;
-            result.Findings.Add(CheckRules.InputUnreadable.At("$", "The file could not be read."));
+            result.Findings.Add(tooLarge
+                ? CheckRules.InputTooLarge.At("$", $"The document is larger than {Limits.MaxDocumentBytes / (1024 * 1024)} MiB and was not read.")
+                : CheckRules.InputUnreadable.At("$", "The file could not be read."));
             return null;
         }
 
         return ParseJson(bytes, result);
+    }
+
+    /// <summary>Returns the artifact's bytes within the document size limit, reading the file once per artifact; null when it is too large or unreadable (the caller reports it).</summary>
+    public byte[]? ReadAll(DiscoveredArtifact artifact, out bool tooLarge)
+    {
+        if (_lastRead is { } last && ReferenceEquals(last.Artifact, artifact))
+        {
+            tooLarge = last.TooLarge;
+            return last.Bytes;
+        }
+
+        byte[]? bytes = null;
+        tooLarge = false;
+        try
+        {
+            tooLarge = new FileInfo(artifact.FullPath).Length > Limits.MaxDocumentBytes;
+            bytes = tooLarge ? null : File.ReadAllBytes(artifact.FullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bytes = null;
+        }
+
+        _lastRead = (artifact, bytes, tooLarge);
+        return bytes;
     }
 
     public JsonDocument? ParseJson(ReadOnlyMemory<byte> bytes, ArtifactResult result)

@@ -120,19 +120,8 @@ internal static class PackageInput
 {
     public static byte[]? Read(DiscoveredArtifact artifact, AnalysisContext context)
     {
-        try
-        {
-            if (new FileInfo(artifact.FullPath).Length > context.Limits.MaxDocumentBytes)
-            {
-                return null; // the built-in reader reports check.input.too_large
-            }
-
-            var bytes = File.ReadAllBytes(artifact.FullPath);
-            return bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null; // the built-in reader reports check.input.unreadable
-        }
+        // Too large or unreadable: the built-in reader of the same artifact reports it.
+        var bytes = context.ReadAll(artifact, out _);
+        return bytes is not null && bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
     }
 }
