@@ -36,6 +36,8 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
     private int[] _course;
     private int[] _hostAnchorFrom; // the nearest context (self or ancestor) with a host anchor, or -1
     private string?[] _walk; // the purpose id of the walk W(n) (own inherit treated as not set), computed top-down
+    private PurposePlan? _userPlan; // the user-level purpose's plan, resolved on the first context under a user
+    private bool _userPlanKnown;
     private readonly IReadOnlyDictionary<string, int> _courseIndex; // enrolments name courses
     private readonly PreOrderLayout? _layout; // an in-memory tree's cached pre-order
 
@@ -272,12 +274,23 @@ internal sealed partial class EvaluationPass : IReasonRenderer, IRowSource
 
     private PurposePlan? ResolvePurpose(int i, RetentionContext node, int parent, int user)
     {
+        if (user >= 0)
+        {
+            // Everything under a user takes the user-level purpose, the same for every such context; nothing below a
+            // user reads its walk value, so none is computed.
+            if (!_userPlanKnown)
+            {
+                _userPlan = _resolver.UserLevel(static s => s.Purpose).Id is { } userPurpose ? _owner.PlanOf(userPurpose) : null;
+                _userPlanKnown = true;
+            }
+
+            return _userPlan;
+        }
+
         // Only the id of a walk value matters here (its source is for explanations), so only the id is kept.
         var parentWalk = parent >= 0 ? new ResolvedValue(_walk[parent], ResolutionSource.None, null) : default;
         _walk[i] = _resolver.WalkStep(node, parentWalk, static s => s.Purpose, honourInherit: false).Id;
-        var effective = user >= 0
-            ? _resolver.UserLevel(static s => s.Purpose)
-            : _resolver.WalkStep(node, parentWalk, static s => s.Purpose, honourInherit: true);
+        var effective = _resolver.WalkStep(node, parentWalk, static s => s.Purpose, honourInherit: true);
         return effective.Id is { } id ? _owner.PlanOf(id) : null;
     }
 
