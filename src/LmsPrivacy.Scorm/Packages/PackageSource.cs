@@ -19,7 +19,8 @@ internal abstract class PackageSource : IDisposable
 
     /// <summary>
     /// Reads an entry whose declared length is within <paramref name="limit"/> into a pooled buffer; false when it is
-    /// longer than declared (a lying header) or than the limit. Return <paramref name="buffer"/> to the shared pool.
+    /// longer than declared (a lying header) or than the limit. On true, return <paramref name="buffer"/> to the shared
+    /// pool; on false it is empty (a buffer already rented went back).
     /// </summary>
     public bool TryRentBounded(PackageEntry entry, long limit, out byte[] buffer, out int length)
     {
@@ -33,7 +34,15 @@ internal abstract class PackageSource : IDisposable
         using var stream = Open(entry);
         buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)entry.Length + 1);
         length = stream.ReadAtLeast(buffer.AsSpan(0, (int)entry.Length + 1), (int)entry.Length + 1, throwOnEndOfStream: false);
-        return length <= entry.Length;
+        if (length <= entry.Length)
+        {
+            return true;
+        }
+
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        buffer = [];
+        length = 0;
+        return false;
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the entry is longer (whatever its header claims).</summary>

@@ -178,11 +178,6 @@ public sealed class ScormPackageAuditor
 
             if (!source.TryRentBounded(entry, _options.MaxScannedFileBytes, out var bytes, out var byteCount))
             {
-                if (bytes.Length > 0)
-                {
-                    ArrayPool<byte>.Shared.Return(bytes);
-                }
-
                 findings.Add(ScormRules.ZipBomb.At(entry.Path, "The entry expands beyond its declared size; the package is refused."));
                 return new ScormAuditReport(manifest, source.Entries.Count, totalBytes, [], [], [.. findings]);
             }
